@@ -1,0 +1,59 @@
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from labkit import io, schema
+from labkit.model import Programme
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def programme():
+    import labkit
+    return labkit.load(DATA)
+
+
+@pytest.fixture
+def pkg(tmp_path):
+    """A writable copy of the embedded data package."""
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    return dst
+
+
+def make_tables(**rows) -> dict[str, pd.DataFrame]:
+    """Typed tables from lists of dicts; tables not given are empty, and the
+    reference tables (sectors, themes, stages, SDGs, dimensions) get one
+    minimal row each unless given."""
+    defaults = {
+        "sectors": [{"id": s, "name_nl": s, "name_en": s, "order": i + 1, "source": "classification"}
+                    for i, s in enumerate(["gov", "biz", "ngo"])],
+        "themes": [{"id": "t", "number": 1, "name_nl": "Thema", "name_en": "Theme", "source": "report:intro"}],
+        "roadmap_stages": [{"id": f"stage-{i}", "number": i, "name_nl": f"Trap {i}", "name_en": f"Stage {i}",
+                            "text_nl": "x", "source": "report:4"} for i in (1, 2, 3)],
+        "sdgs": [{"number": i, "name_nl": f"SDG {i}", "name_en": f"SDG {i}", "colour": "#000000",
+                  "source": "reference"} for i in range(1, 18)],
+        "welfare_dimensions": [{"id": d, "name_nl": d, "name_en": d, "source": "reference"}
+                               for d in schema.DIMENSIONS],
+    }
+    out = {}
+    for name in schema.RESOURCE_NAMES:
+        data = rows.get(name, defaults.get(name, []))
+        text = io.table_to_csv(name, pd.DataFrame(data, columns=schema.field_names(name)))
+        problems = []
+        parsed, _ = io._parse_table(name, text, problems)
+        assert not problems, problems
+        out[name] = io._frame(name, parsed)
+    return out
+
+
+def make_programme(**rows) -> Programme:
+    tables = make_tables(**rows)
+    problems = []
+    io._parse_all({n: io.table_to_csv(n, df) for n, df in tables.items()}, problems)
+    assert not problems, [str(p) for p in problems]
+    return Programme({"name": "tiny"}, tables)

@@ -1,0 +1,59 @@
+import json
+import subprocess
+import sys
+
+from labkit.cli import main
+from conftest import DATA, ROOT
+
+
+def test_validate_clean(capsys):
+    assert main(["validate", str(DATA)]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.startswith(f"{DATA}: valid data package, 20 tables,")
+    assert len(out.splitlines()) == 1
+
+
+def test_validate_lists_every_problem_and_exits_1(pkg, capsys):
+    f = pkg / "organisations.csv"
+    f.write_text(f.read_text(encoding="utf-8").replace("fnv,FNV,union", "fnv,FNV,vakbond")
+                 .replace("ser,SER,", "ser ,SER,"), encoding="utf-8")
+    assert main(["validate", str(pkg)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.strip().splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith("organisations.csv:") for line in lines)
+    assert "2 problems — nothing was changed" in captured.err
+
+
+def test_summary_json(capsys):
+    assert main(["summary", "--data", str(DATA), "--json"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    assert s["organisations"] == 38
+    assert sum(s["organisations_by_sector"].values()) == 38
+    assert s["participants"] == {"total": 45, "named": 6, "pseudonymous": 39}
+    assert s["sessions_per_theme"] == {"samen-leven": 0, "innovatie-digitalisering": 0,
+                                       "brede-welvaart": 5, "leefomgeving": 0}
+    assert sum(s["commitments_by_stage"].values()) == s["commitments"] == 14
+    assert sum(s["commitments_by_status"].values()) == 14
+    assert s["graph"]["nodes"] == sum(s["graph"]["nodes_by_kind"].values())
+    assert s["graph"]["edges"] == sum(s["graph"]["edges_by_kind"].values())
+    assert s["provenance"]["illustrative"] is True
+
+
+def test_summary_text_says_illustrative(capsys):
+    assert main(["summary", "--data", str(DATA)]) == 0
+    out = capsys.readouterr().out
+    assert "Regina Bouius-Riemersma" in out and "Bedrijfsleven" in out
+    assert "illustratieve rijen" in out
+
+
+def test_summary_on_bad_package_exits_1(pkg, capsys):
+    (pkg / "sessions.csv").write_text("", encoding="utf-8")
+    assert main(["summary", "--data", str(pkg)]) == 1
+    assert "sessions.csv: — the file is empty" in capsys.readouterr().err
+
+
+def test_console_script_runs():
+    r = subprocess.run([sys.executable, "-m", "labkit", "validate", str(DATA)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr

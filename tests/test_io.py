@@ -1,0 +1,256 @@
+"""Bad input gets a clear error naming file, line, column and value; nothing is lost."""
+
+import hashlib
+import json
+import os
+
+import pytest
+
+import labkit
+from labkit import io
+from labkit.errors import DataPackageError
+
+
+def problems_of(path):
+    return [str(p) for p in io.validate_package(path)]
+
+
+def edit(path, name, old, new, count=1):
+    f = path / name
+    text = f.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    f.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path, name, needle):
+    for i, line in enumerate((path / name).read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return i
+    raise AssertionError(needle)
+
+
+def test_embedded_package_is_clean():
+    from conftest import DATA
+    assert io.validate_package(DATA) == []
+
+
+def test_not_utf8_is_named_with_its_line(pkg):
+    f = pkg / "organisations.csv"
+    line = line_of(pkg, "organisations.csv", "Trimbos Instituut")
+    data = f.read_bytes().replace("Trimbos Instituut".encode(), "Trimbos Institüt".encode("cp1252"))
+    f.write_bytes(data)
+    (p,) = problems_of(pkg)
+    assert p.startswith(f"organisations.csv:{line}: value '0xfc'")
+    assert "not UTF-8" in p and "CSV UTF-8" in p
+
+
+def test_byte_order_mark_is_accepted(pkg):
+    f = pkg / "organisations.csv"
+    f.write_bytes(b"\xef\xbb\xbf" + f.read_bytes())
+    p = labkit.load(pkg)
+    assert p.organisations.columns[0] == "id"
+    assert "ABN-AMRO" in set(p.organisations["name"])
+
+
+def test_missing_and_extra_columns(pkg):
+    edit(pkg, "organisations.csv", "id,name,sector,sector_note,source", "id,name,sektor,sector_note,source")
+    found = problems_of(pkg)
+    assert "organisations.csv:1: column 'sektor': — column not in the schema; remove it, or rename it to one of: id, name, sector, sector_note, source" in found
+    assert "organisations.csv:1: column 'sector': — column missing from the header; add it (leave the cells empty if unknown and the field is optional)" in found
+
+
+def test_column_name_with_spaces_gets_a_specific_hint(pkg):
+    edit(pkg, "organisations.csv", "id,name,", "id, name ,")
+    assert any("column ' name ':" in p and "remove the spaces around it: 'name'" in p for p in problems_of(pkg))
+
+
+def test_empty_file(pkg):
+    (pkg / "sessions.csv").write_text("", encoding="utf-8")
+    found = problems_of(pkg)
+    assert any(p.startswith("sessions.csv: — the file is empty; it needs at least a header row: id,theme_id,kind")
+               for p in found)
+
+
+def test_header_only_reference_table_is_refused(pkg):
+    (pkg / "organisations.csv").write_text("id,name,sector,sector_note,source\n", encoding="utf-8")
+    found = problems_of(pkg)
+    assert "organisations.csv:1: — the table has a header but no rows; labkit needs at least one row in organisations.csv" in found
+    # and every reference to the organisations it lost is reported too, all at once
+    assert any(p.startswith("participants.csv:") and "no row in organisations.csv" in p for p in found)
+
+
+def test_header_only_event_table_is_a_valid_state(pkg):
+    (pkg / "quotes.csv").write_text("id,theme_id,participant_id,session_id,category,text_nl,source\n",
+                                    encoding="utf-8")
+    assert len(labkit.load(pkg).quotes) == 0
+
+
+def test_duplicate_ids_name_both_lines(pkg):
+    first = line_of(pkg, "organisations.csv", "fnv,FNV")
+    with open(pkg / "organisations.csv", "a", encoding="utf-8") as f:
+        f.write("fnv,FNV bis,union,,report:deelnemers\n")
+    last = len((pkg / "organisations.csv").read_text(encoding="utf-8").splitlines())
+    assert problems_of(pkg) == [
+        f"organisations.csv:{last}: column 'id': value 'fnv' — duplicate of line {first}; give each row its own key, or remove one"]
+
+
+def test_unknown_reference(pkg):
+    line = line_of(pkg, "participants.csv", "p-sleijpen")
+    edit(pkg, "participants.csv", "p-sleijpen,Olaf Sleijpen,true,dnb", "p-sleijpen,Olaf Sleijpen,true,dnbb")
+    assert problems_of(pkg) == [
+        f"participants.csv:{line}: column 'organisation_id': value 'dnbb' — no row in organisations.csv has this id; add it to organisations.csv or correct the reference"]
+
+
+def test_value_outside_enum(pkg):
+    line = line_of(pkg, "organisations.csv", "fnv,FNV")
+    edit(pkg, "organisations.csv", "fnv,FNV,union", "fnv,FNV,vakbond")
+    found = problems_of(pkg)
+    # 'sector' is a foreign key into sectors.csv: the message says where valid values live
+    assert found == [f"organisations.csv:{line}: column 'sector': value 'vakbond' — no row in sectors.csv has this id; add it to sectors.csv or correct the reference"]
+    edit(pkg, "sessions.csv", "bw-focus,brede-welvaart,focustafel", "bw-focus,brede-welvaart,focus")
+    assert any("column 'kind': value 'focus' — not an allowed value; use one of: focustafel, verdiepingstafel, werkplaats" in p
+               for p in problems_of(pkg))
+
+
+def test_impossible_date(pkg):
+    text = (pkg / "commitment_updates.csv").read_text(encoding="utf-8")
+    first_date = text.splitlines()[1].split(",")[1]
+    edit(pkg, "commitment_updates.csv", first_date, "2021-02-30")
+    assert problems_of(pkg) == [
+        "commitment_updates.csv:2: column 'date': value '2021-02-30' — not a real date; check day and month (YYYY-MM-DD)"]
+
+
+@pytest.mark.parametrize("bad,shown", [(" fnv", " fnv"), ("fnv ", "fnv "), ("fnv\u00a0", "fnv\\u00a0")])
+def test_spaces_in_keys(pkg, bad, shown):
+    line = line_of(pkg, "organisations.csv", "fnv,FNV")
+    edit(pkg, "organisations.csv", "fnv,FNV,", f"{bad},FNV,")
+    found = problems_of(pkg)
+    assert f"organisations.csv:{line}: column 'id': value '{shown}' — a key with leading/trailing or non-breaking spaces; remove the spaces; keys must match exactly" in found
+
+
+def test_descriptor_not_json(pkg):
+    f = pkg / "datapackage.json"
+    f.write_text(f.read_text(encoding="utf-8").replace('"resources": [', '"resources": [,', 1), encoding="utf-8")
+    (p,) = problems_of(pkg)
+    assert p.startswith("datapackage.json:") and "not valid JSON at column" in p
+
+
+def test_descriptor_names_missing_file(pkg):
+    (pkg / "quotes.csv").unlink()
+    assert problems_of(pkg) == [
+        "datapackage.json: value 'quotes.csv' — resource 'quotes' names a file that does not exist; create quotes.csv (a header row at least) or fix its 'path'"]
+
+
+def test_wrong_number_of_values(pkg):
+    line = line_of(pkg, "organisations.csv", "fnv,FNV")
+    edit(pkg, "organisations.csv", "fnv,FNV,union,", "fnv,FNV,union,,,")
+    assert problems_of(pkg) == [
+        f"organisations.csv:{line}: — has 7 values but the header has 5; check for a missing or extra comma, or a value with a comma that needs quotes"]
+
+
+def test_all_problems_at_once_in_one_error(pkg):
+    edit(pkg, "organisations.csv", "fnv,FNV,union", "fnv,FNV,vakbond")
+    edit(pkg, "sessions.csv", ",2021-03,", ",2021-13,")
+    f = pkg / "quotes.csv"
+    f.write_bytes(f.read_bytes().replace("Meer kansengelijkheid".encode(), "Meer kansengelijkheid \xe9".encode("latin-1")))
+    with pytest.raises(DataPackageError) as e:
+        labkit.load(pkg)
+    files = {p.file for p in e.value.problems}
+    assert files == {"organisations.csv", "sessions.csv", "quotes.csv"}
+    assert str(e.value).startswith(f"{pkg}: 3 problems in the data package\n")
+
+
+def _snapshot(path):
+    return {f.name: (hashlib.sha256(f.read_bytes()).hexdigest(), f.stat().st_mtime_ns)
+            for f in sorted(path.iterdir())}
+
+
+def test_loading_never_writes(pkg):
+    before = _snapshot(pkg)
+    labkit.load(pkg).graph  # noqa: B018 - build the graph too
+    edit(pkg, "organisations.csv", "fnv,FNV,union", "fnv,FNV,vakbond")
+    before_bad = _snapshot(pkg)
+    with pytest.raises(DataPackageError):
+        labkit.load(pkg)
+    assert _snapshot(pkg) == before_bad
+    assert set(before) == set(before_bad)
+
+
+def test_round_trip_is_lossless_and_byte_identical(pkg, tmp_path):
+    p = labkit.load(pkg)
+    before = _snapshot(pkg)
+    p.save()  # unchanged data: not a byte, not even an mtime, changes
+    assert _snapshot(pkg) == before
+    out = tmp_path / "copy"
+    p.save(out)
+    for f in pkg.iterdir():
+        assert (out / f.name).read_bytes() == f.read_bytes(), f.name
+    q = labkit.load(out)
+    for name in p.tables:
+        assert p.tables[name].equals(q.tables[name]), name
+
+
+def test_failed_save_writes_nothing(pkg):
+    p = labkit.load(pkg)
+    before = _snapshot(pkg)
+    orgs = p.organisations.copy()
+    orgs.loc[0, "sector"] = "nonsense"
+    with pytest.raises(DataPackageError) as e:
+        p.replace(organisations=orgs).save()
+    assert "organisations.csv:2: column 'sector': value 'nonsense'" in str(e.value)
+    assert _snapshot(pkg) == before
+
+
+def test_interrupted_save_keeps_previous_files(pkg, monkeypatch):
+    p = labkit.load(pkg)
+    orgs = p.organisations.copy()
+    orgs.loc[0, "name"] = "ABN AMRO Bank"
+    quotes = p.quotes.copy()
+    quotes.loc[0, "text_nl"] = "Iets anders."
+    before = {f.name: f.read_bytes() for f in pkg.iterdir()}
+    calls = []
+    real = os.replace
+
+    def failing_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        p.replace(organisations=orgs, quotes=quotes).save()
+    monkeypatch.undo()
+    after = {f.name: f.read_bytes() for f in pkg.iterdir()}
+    assert set(after) == set(before), "no temporary file is left behind"
+    changed = [n for n in before if after[n] != before[n]]
+    assert len(changed) <= 1  # each file is either the old one or the complete new one
+    labkit.load(pkg)  # still a valid package
+
+
+def test_atomic_path_cleans_up_on_error(tmp_path):
+    target = tmp_path / "out.html"
+    target.write_text("old")
+    with pytest.raises(RuntimeError):
+        with io.atomic_path(target) as tmp:
+            tmp.write_text("half")
+            raise RuntimeError("boom")
+    assert target.read_text() == "old"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_descriptor_matches_labkit_schema():
+    from conftest import DATA
+    from labkit import schema
+    d = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    assert d["resources"] == schema.RESOURCES
+    assert (DATA / "datapackage.json").read_text(encoding="utf-8") == io.descriptor_text(
+        {k: v for k, v in d.items() if k != "resources"})
+
+
+def test_descriptor_schema_edit_is_reported(pkg):
+    d = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    d["resources"][0]["schema"]["fields"].pop()
+    (pkg / "datapackage.json").write_text(json.dumps(d), encoding="utf-8")
+    assert problems_of(pkg) == [
+        "datapackage.json: value 'sectors' — the resource's Table Schema differs from labkit's; restore it from labkit/schema.py (labkit.save writes it)"]
