@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test reports serve clean
 
 setup: $(STAMP)
 
@@ -17,9 +17,20 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/labkit validate data
 	$(BIN)/labkit summary --data data
+	$(BIN)/labkit reports --data data --out reports
+	@echo "Rapporten: reports/index.html"
+	$(BIN)/labkit serve --data data
 
 test: setup
 	$(BIN)/python -m pytest
+
+# One report per theme: reports/<theme>.ipynb and .html (offline), and reports/index.html.
+reports: setup
+	$(BIN)/labkit reports --data data --out reports
+
+# The stakeholder dashboard on http://127.0.0.1:8866 (Voilà, preheated kernels); Ctrl+C stops it.
+serve: setup
+	$(BIN)/labkit serve --data data
 
 clean:
 	rm -rf $(VENV) .pytest_cache

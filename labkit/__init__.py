@@ -8,8 +8,16 @@ NetworkX graph, and report on it::
     G = p.graph
 """
 
+from .analytics import (assortativity, betweenness, blau_index, brokerage_roles, commitment_coverage,
+                        communities, community_mixing, constraint, cross_sector_share, diversity,
+                        effective_size, ei_index, ei_index_by_group, ei_index_by_node, ei_index_expected,
+                        format_headline, headline, invitation_tree, missing_sectors, mixing_matrix,
+                        modularity, new_cross_sector_ties, progress_over_time, sector_composition,
+                        shannon_index, stalled_commitments, table_continuity, top_brokers, unowned)
 from .errors import DataPackageError, LabkitError, ParameterError, Problem
+from .export import export_programme, read_graph
 from .graph import build_graph, organisation_coattendance, organisation_collaboration
+from .importing import ImportListError, ImportResult, import_attendance, import_progress
 from .model import Programme, load, save
 from .summary import summarize
 
@@ -17,14 +25,49 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DataPackageError",
+    "ImportListError",
+    "ImportResult",
     "LabkitError",
     "ParameterError",
     "Problem",
     "Programme",
+    "assortativity",
+    "betweenness",
+    "blau_index",
+    "brokerage_roles",
     "build_graph",
+    "commitment_coverage",
+    "communities",
+    "community_mixing",
+    "constraint",
+    "cross_sector_share",
+    "diversity",
+    "effective_size",
+    "ei_index",
+    "ei_index_by_group",
+    "ei_index_by_node",
+    "ei_index_expected",
+    "export_programme",
+    "format_headline",
+    "headline",
+    "import_attendance",
+    "import_progress",
+    "invitation_tree",
     "load",
+    "missing_sectors",
+    "mixing_matrix",
+    "modularity",
+    "new_cross_sector_ties",
     "organisation_coattendance",
     "organisation_collaboration",
+    "progress_over_time",
+    "read_graph",
     "save",
+    "sector_composition",
+    "shannon_index",
+    "stalled_commitments",
     "summarize",
+    "table_continuity",
+    "top_brokers",
+    "unowned",
 ]

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from .errors import DataPackageError, LabkitError
+from .errors import DataPackageError, LabkitError, ParameterError
 
 
 def _validate(args) -> int:
@@ -33,6 +33,77 @@ def _summary(args) -> int:
     return 0
 
 
+def _analyse(args) -> int:
+    from .analytics import format_headline, headline
+    from .model import load
+    h = headline(load(args.data), theme=args.theme, as_of=args.as_of or None)
+    print(json.dumps(h, ensure_ascii=False, indent=2) if args.json else format_headline(h))
+    return 0
+
+
+def _reports(args) -> int:
+    from .reports import ReportsFailed, run_reports
+    themes = args.theme or ["all"]
+    try:
+        outcomes = run_reports(data_dir=args.data, out_dir=args.out,
+                               themes="all" if themes == ["all"] else themes, jobs=args.jobs,
+                               as_of=args.as_of, lang=args.lang, facts_only=args.facts_only,
+                               notebook=args.notebook, log=lambda line: print(line, file=sys.stderr))
+    except ReportsFailed as e:
+        print(f"labkit: {e}", file=sys.stderr)
+        n = sum(not o.ok for o in e.outcomes)
+        print(f"labkit: {n} of {len(e.outcomes)} reports failed; the others and "
+              f"{args.out}/index.html were written", file=sys.stderr)
+        return 1
+    print(f"{len(outcomes)} reports written to {args.out}/ (start at {args.out}/index.html)")
+    return 0
+
+
+def _serve(args) -> int:
+    from .serve import serve
+    return serve(args.data, port=args.port, ip=args.ip, token=args.token)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, value = text.rpartition("=")
+    if not sep or not name.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(f"'{text}' is not NAME=VALUE")
+    return name.strip(), value.strip()
+
+
+def _import(args) -> int:
+    from .importing import import_attendance, import_progress
+    from .model import load
+    programme = load(args.data)
+    if args.list == "attendance":
+        sectors = [s for s in args.add_unknown if "=" not in s]
+        named = dict(_pair(s) for s in args.add_unknown if "=" in s)
+        if len(sectors) > 1 or (sectors and named):
+            raise ParameterError("give --add-unknown once as SECTOR, or as NAME=SECTOR pairs")
+        result = import_attendance(programme, args.file, theme=args.theme, session=args.session,
+                                   add_unknown=sectors[0] if sectors else named,
+                                   aliases=dict(args.alias), encoding=args.encoding, sheet=args.sheet)
+    else:
+        result = import_progress(programme, args.file, encoding=args.encoding, sheet=args.sheet)
+    print(result.report())
+    if args.dry_run:
+        print("dry run: nothing written")
+    elif result.changes:
+        result.save()
+        print(f"written to {args.data}")
+    return 0
+
+
+def _export(args) -> int:
+    from .export import export_programme
+    from .model import load
+    done = export_programme(load(args.data), args.format, args.output, public=args.public)
+    print(f"wrote {done.path}")
+    for note in done.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="labkit", description="labkit: the policy-lab workbench")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -45,6 +116,63 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data", help="data package folder (default: data)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=_summary)
+
+    p = sub.add_parser("analyse", help="headline network analytics: who was in the room, cross-sector "
+                                       "ties, brokers, commitments")
+    p.add_argument("--data", default="data", help="data package folder (default: data)")
+    p.add_argument("--theme", help="theme id (default: all themes)")
+    p.add_argument("--as-of", default="", metavar="YYYY-MM-DD",
+                   help="date for stalled commitments (default: the latest commitment update)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=_analyse)
+
+    p = sub.add_parser("serve", help="serve the dashboard with Voilà (127.0.0.1 unless told)")
+    p.add_argument("--data", default=None, help="data package folder (default: the project's data/)")
+    p.add_argument("--port", type=int, default=8866, help="port (default: 8866)")
+    p.add_argument("--ip", default="127.0.0.1", help="address to listen on; beyond 127.0.0.1 a token is required")
+    p.add_argument("--token", default=None, help="access token (generated when --ip is not local)")
+    p.set_defaults(func=_serve)
+
+    p = sub.add_parser("import", help="read a registration or progress list (.xlsx or .csv) into the package")
+    lists = p.add_subparsers(dest="list", required=True)
+    a = lists.add_parser("attendance", help="a registration list for one session")
+    a.add_argument("--theme", required=True, help="theme id, e.g. brede-welvaart")
+    a.add_argument("--session", required=True, help="session id, e.g. bw-focus")
+    a.add_argument("--add-unknown", action="append", default=[], metavar="SECTOR|NAME=SECTOR",
+                   help="add organisations the package does not know, in this sector (all of them, "
+                        "or one NAME=SECTOR per organisation); without it they are refused")
+    a.add_argument("--alias", action="append", default=[], type=_pair, metavar="NAME=ORG_ID",
+                   help="the list's NAME is the known organisation ORG_ID (recorded as an alias)")
+    b = lists.add_parser("progress", help="commitment updates in bulk (id, date, status, progress, note)")
+    for q in (a, b):
+        q.add_argument("file", help="the list: .xlsx or .csv")
+        q.add_argument("--data", default="data", help="data package folder (default: data)")
+        q.add_argument("--sheet", help="sheet of a workbook (default: the first visible one)")
+        q.add_argument("--encoding", help="encoding of a CSV that is not UTF-8, e.g. cp1252")
+        q.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+        q.set_defaults(func=_import)
+
+    p = sub.add_parser("reports", help="write a report per theme (.ipynb and offline .html) and an index")
+    p.add_argument("--data", default="data", help="data package folder (default: data)")
+    p.add_argument("--out", default="reports", help="folder for the reports (default: reports)")
+    p.add_argument("--theme", action="append", metavar="ID|all",
+                   help="theme id, repeatable (default: all)")
+    p.add_argument("--jobs", type=int, help="kernels running at once (default: one per core)")
+    p.add_argument("--as-of", default="", metavar="YYYY-MM-DD",
+                   help="the date reports speak for (default: the latest date in the data)")
+    p.add_argument("--lang", default="nl", help="nl (default) or en")
+    p.add_argument("--facts-only", action="store_true", help="leave out illustrative and synthetic rows")
+    p.add_argument("--notebook", help="report notebook (default: notebooks/theme_report.ipynb)")
+    p.set_defaults(func=_reports)
+
+    p = sub.add_parser("export", help="write the programme for Gephi, yEd, Kumu, Excel or an open-data portal")
+    p.add_argument("--format", required=True, choices=["gexf", "graphml", "kumu", "xlsx", "datapackage"])
+    p.add_argument("--data", default="data", help="data package folder (default: data)")
+    p.add_argument("--output", "-o", help="file to write (default: <package name><suffix> here)")
+    p.add_argument("--public", action="store_true",
+                   help="xlsx/datapackage: blank the names of people who did not consent to be named "
+                        "(graph formats always use pseudonyms)")
+    p.set_defaults(func=_export)
     return parser
 
 

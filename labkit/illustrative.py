@@ -191,14 +191,22 @@ def illustrate(tables: dict[str, pd.DataFrame], *, theme: str = "brede-welvaart"
             for partner in rng.sample([o for o in attending_orgs if o != lead], rng.randint(0, 2)):
                 own_rows.append({"commitment_id": c.id, "organisation_id": partner,
                                  "role": "partner", "source": ILLUSTRATIVE})
-        upd_rows.extend(_history(rng, c.id, month_of.get(c.session_id), as_of))
+        horizon = None if pd.isna(c.horizon) else int(c.horizon)
+        upd_rows.extend(_history(rng, c.id, month_of.get(c.session_id), as_of, horizon))
     t["commitment_owners"] = _append(t["commitment_owners"], own_rows)
     t["commitment_updates"] = _append(t["commitment_updates"], upd_rows)
     return t
 
 
-def _history(rng, cid, month, as_of):
-    """An illustrative status history after the report's 'proposed' entry."""
+def _history(rng, cid, month, as_of, horizon=None):
+    """An illustrative status history after the report's 'proposed' entry.
+
+    A commitment with a horizon years away cannot be done yet: its progress is
+    capped at the share of the time to its horizon that has passed.
+    """
+    cap = 100
+    if horizon is not None and horizon > as_of.year:
+        cap = max(10, int(100 * (as_of.year - 2021) / (horizon - 2021)) // 5 * 5)
     start = dt.date.fromisoformat(f"{month}-01") if isinstance(month, str) else dt.date(2021, 6, 1)
     date = start + dt.timedelta(days=60 + rng.randint(0, 120))
     progress, status = 0, "planned"
@@ -212,7 +220,7 @@ def _history(rng, cid, month, as_of):
         if drop and step == 2:
             out.append(_upd(cid, date, "dropped", progress, "Niet verder opgepakt."))
             break
-        progress = min(100, progress + rng.choice((5, 10, 10, 15, 20)))
+        progress = min(cap, progress + rng.choice((5, 10, 10, 15, 20)))
         status = "completed" if progress == 100 else ("in_progress" if progress > 0 else "planned")
         out.append(_upd(cid, date, status, progress, _NOTE[status]))
         if status == "completed" or (stall_after is not None and step >= stall_after):

@@ -359,7 +359,7 @@ def _cast(field: dict, raw: str, is_key: bool):
         hint = ("ids use lowercase letters, digits, '.', '_' and '-'" if c["pattern"] == schema.ID_PATTERN
                 else f"it must match {c['pattern']}")
         if field["name"] == "source":
-            hint = "use report:<section>, classification, reference, illustrative or synthetic"
+            hint = "use report:<section>, classification, reference, illustrative, synthetic or import"
         return None, ("not in the expected form", hint)
     if "minimum" in c and value < c["minimum"]:
         return None, (f"below the minimum {c['minimum']}", f"use {c['minimum']} or more")
@@ -435,16 +435,21 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
 def table_to_csv(name: str, frame: pd.DataFrame) -> str:
     """The canonical CSV text of one table (the form ``save`` writes)."""
     fields = schema.fields(name)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow([f["name"] for f in fields])
+    lines = [",".join(_quote(f["name"]) for f in fields)]
     columns = []
     for f in fields:
         col = frame[f["name"]] if f["name"] in frame.columns else pd.Series([None] * len(frame))
-        columns.append([_format(f["type"], v) for v in col.tolist()])
-    for row in zip(*columns):
-        w.writerow(row)
-    return buf.getvalue()
+        columns.append([_quote(_format(f["type"], v)) for v in col.tolist()])
+    lines.extend(",".join(row) for row in zip(*columns))
+    return "\n".join(lines) + "\n"
+
+
+def _quote(value: str) -> str:
+    # csv.writer with "\n" line endings leaves a lone "\r" unquoted, which a reader
+    # then takes for a line break: quote every value holding one of these.
+    if any(c in value for c in ',"\n\r') or value != value.strip(" "):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def _format(type_: str, v) -> str:

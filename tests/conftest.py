@@ -57,3 +57,58 @@ def make_programme(**rows) -> Programme:
     io._parse_all({n: io.table_to_csv(n, df) for n, df in tables.items()}, problems)
     assert not problems, [str(p) for p in problems]
     return Programme({"name": "tiny"}, tables)
+
+
+# ---------------------------------------------------------------- browser tests
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Debian's Chromium: Playwright cannot download a browser here.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM,
+            "args": ["--disable-gpu", "--disable-quic"]}
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+class PageWatch:
+    """Page errors, console errors and requests that leave 127.0.0.1."""
+
+    # Voilà's page links Font Awesome from a CDN and also bundles it: a known, harmless miss.
+    ALLOWED_OUTSIDE = ("font-awesome", "fontawesome")
+
+    def __init__(self, page):
+        self.errors, self.console, self.outside, self.failed = [], [], [], []
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
+        page.on("request", self._request)
+        page.on("requestfailed", lambda r: self.failed.append(r.url))
+
+    def _request(self, request):
+        from urllib.parse import urlparse
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host not in ("127.0.0.1", "localhost") and not any(a in request.url for a in self.ALLOWED_OUTSIDE):
+            self.outside.append(request.url)
+
+    def assert_clean(self):
+        assert self.errors == [], self.errors
+        assert self.outside == [], self.outside
+        failed = [u for u in self.failed if not any(a in u for a in self.ALLOWED_OUTSIDE)]
+        assert failed == [], failed
+        # Chromium logs each failed load without its URL: allow one per known, allowed miss.
+        allowed_misses = len(self.failed) - len(failed)
+        bad = []
+        for c in self.console:
+            if c.startswith("Failed to load resource") and allowed_misses > 0:
+                allowed_misses -= 1
+                continue
+            bad.append(c)
+        assert bad == [], bad

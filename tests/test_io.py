@@ -254,3 +254,11 @@ def test_descriptor_schema_edit_is_reported(pkg):
     (pkg / "datapackage.json").write_text(json.dumps(d), encoding="utf-8")
     assert problems_of(pkg) == [
         "datapackage.json: value 'sectors' — the resource's Table Schema differs from labkit's; restore it from labkit/schema.py (labkit.save writes it)"]
+
+
+def test_text_with_line_breaks_quotes_and_commas_round_trips(pkg, tmp_path):
+    p = labkit.load(pkg)
+    q = p.quotes.copy()
+    q.loc[0, "text_nl"] = 'een\rtwee\r\ndrie "vier", vijf\n zes '
+    p.replace(quotes=q).save(tmp_path / "out")
+    assert labkit.load(tmp_path / "out").quotes.loc[0, "text_nl"] == q.loc[0, "text_nl"]

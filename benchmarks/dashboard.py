@@ -1,0 +1,126 @@
+"""How fast the stakeholder dashboard is in a real browser, beside a bare Voilà floor.
+
+Measures, with Debian's Chromium driven by Playwright against Voilà as
+``labkit serve`` starts it (preheated kernels):
+
+* page open -> first chart drawn (an SVG inside a vega-embed),
+* a filter change (sector on the "Verbindingen" tab) -> the network redrawn,
+
+for the embedded data and for a synthetic programme of 1,000 organisations,
+and page open -> widget shown for a bare Voilà notebook with one widget (the
+floor), all in the same run. Targets: first chart within 1.5 s and within
+2x the floor; a filter change within 300 ms.
+
+Run: ``.venv/bin/python benchmarks/dashboard.py [--repeat N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from labkit import serve, synth  # noqa: E402
+
+FLOOR = """import ipywidgets as w
+w.Dropdown(options=["a", "b"], description="floor")"""
+FADED = ("Array.from(document.querySelectorAll('.lk-app g.mark-symbol.role-mark path'))"
+         ".filter(p => p.getAttribute('opacity') == '0.15').length")
+
+
+def floor_notebook(folder: Path) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(FLOOR)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / "floor.ipynb")
+    return folder
+
+
+def wait_for_pool(seconds: float) -> None:
+    # A preheated kernel is used up by each page; give the pool time to warm the next.
+    time.sleep(seconds)
+
+
+def measure_floor(browser, base: str, repeat: int, warm: float) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        wait_for_pool(warm)
+        page = browser.new_page()
+        t0 = time.perf_counter()
+        page.goto(f"{base}/voila/render/floor.ipynb", wait_until="commit")
+        page.wait_for_selector("select", timeout=60_000)
+        out.append(time.perf_counter() - t0)
+        page.close()
+    return out
+
+
+def measure_dashboard(browser, base: str, repeat: int, warm: float) -> tuple[list[float], list[float]]:
+    first, change = [], []
+    for _ in range(repeat):
+        wait_for_pool(warm)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        t0 = time.perf_counter()
+        page.goto(f"{base}/voila/render/dashboard.ipynb", wait_until="commit")
+        page.wait_for_selector(".lk-app .vega-embed svg", timeout=120_000)
+        first.append(time.perf_counter() - t0)
+        page.get_by_role("tab", name="Verbindingen").click()
+        page.wait_for_function("document.querySelectorAll('.lk-app g.mark-symbol.role-mark path').length > 10",
+                               timeout=120_000)
+        for sector in ("Vakbond", "Adviesorgaan"):
+            select = page.locator("select").filter(has_text="Alle sectoren")
+            before = page.evaluate(FADED)
+            t1 = time.perf_counter()
+            select.select_option(label=sector)
+            page.wait_for_function(f"({FADED}) != {before}", timeout=60_000)
+            change.append(time.perf_counter() - t1)
+            select.select_option(label="Alle sectoren")
+            page.wait_for_function(f"({FADED}) == 0", timeout=60_000)
+        page.close()
+    return first, change
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--warm", type=float, default=12.0, help="seconds to let the kernel pool refill")
+    args = ap.parse_args(argv)
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--disable-gpu", "--disable-quic"])
+        floor_dir = floor_notebook(Path(tmp) / "floor")
+        with serve.running(notebooks=("floor.ipynb",), source=floor_dir) as base:
+            results["floor"] = {"first": measure_floor(browser, base, args.repeat, 6.0)}
+        big = Path(tmp) / "synthetic-1000"
+        synth.programme(1000, seed=1).save(big)
+        for label, data in (("embedded", None), ("synthetic 1,000 organisations", big)):
+            with serve.running(data) as base:
+                first, change = measure_dashboard(browser, base, args.repeat, args.warm)
+                results[label] = {"first": first, "change": change}
+        browser.close()
+    floor = statistics.median(results["floor"]["first"])
+    print(f"{'case':<34}{'first chart (median s)':>24}{'x floor':>9}{'filter change (median ms)':>27}")
+    print(f"{'bare Voilà, one widget (floor)':<34}{floor:>24.2f}{1.0:>9.2f}{'':>27}")
+    ok = True
+    for label in ("embedded", "synthetic 1,000 organisations"):
+        r = results[label]
+        first, change = statistics.median(r["first"]), statistics.median(r["change"]) * 1000
+        print(f"{label:<34}{first:>24.2f}{first / floor:>9.2f}{change:>27.0f}")
+        ok &= first <= 1.5 and first <= 2 * floor and change <= 300
+    print("targets (first chart <= 1.5 s and <= 2x floor; filter change <= 300 ms):", "met" if ok else "NOT met")
+    print(json.dumps({k: {m: [round(x, 3) for x in v] for m, v in r.items()} for k, r in results.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

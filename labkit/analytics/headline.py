@@ -1,0 +1,276 @@
+"""The headline answers: what ``labkit analyse`` prints, as one JSON-ready dict."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from ..errors import ParameterError
+from ..graph import organisation_coattendance, organisation_collaboration
+from ._data import ILLUSTRATIVE, as_date, frames, net, plain
+from .brokers import ROLES, betweenness, brokerage_roles, constraint, effective_size
+from .commitments import commitment_coverage, stalled_commitments, unowned
+from .composition import _matrix, diversity, missing_sectors
+from .ties import assortativity, cross_sector_share, ei_index, ei_index_by_group, ei_index_expected
+
+#: Exact betweenness up to this many nodes; above it, sampled (as STACK-NOTES allows).
+BETWEENNESS_EXACT_MAX = 10_000
+#: Sources sampled for betweenness above BETWEENNESS_EXACT_MAX nodes.
+BETWEENNESS_SAMPLE = 100
+
+
+def _sample_size(n: int):
+    return None if n <= BETWEENNESS_EXACT_MAX else BETWEENNESS_SAMPLE
+
+
+def top_brokers(H, D=None, *, n=10, k="auto", seed=0, attr="sector") -> pd.DataFrame:
+    """Organisations ranked by betweenness, with their structural holes and brokerage roles.
+
+    Parameters
+    ----------
+    H : networkx.Graph
+        Network for betweenness, constraint and effective size (unweighted).
+    D : networkx.DiGraph, optional
+        Directed network for the Gould-Fernandez roles (default ``H``).
+    n : int
+        How many to return.
+    k : int, None or "auto"
+        Sources sampled for betweenness; "auto" is exact up to 10,000 nodes
+        and 100 sources above.
+    seed : int
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``node``, ``label``, ``sector``, ``betweenness``, ``constraint``,
+        ``effective_size``, the five roles and ``total``; highest betweenness
+        first, then most brokerage, then node id. ``attrs["k"]`` holds the
+        sample size used (None: exact).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> H = nx.path_graph(["a", "b", "c"])
+    >>> nx.set_node_attributes(H, {"a": "gov", "b": "biz", "c": "ngo"}, "sector")
+    >>> top_brokers(H, n=1)[["node", "betweenness", "liaison"]].values.tolist()
+    [['b', 1.0, 2]]
+    """
+    k = _sample_size(H.number_of_nodes()) if k == "auto" else k
+    b = betweenness(H, k=k, seed=seed)
+    c = constraint(H)
+    e = effective_size(H)
+    roles = brokerage_roles(D if D is not None else H, attr)
+    df = pd.DataFrame({"node": list(b), "betweenness": list(b.values())})
+    df["label"] = [H.nodes[v].get("label", v) for v in df["node"]]
+    df["sector"] = [H.nodes[v].get(attr) for v in df["node"]]
+    df["constraint"] = df["node"].map(c)
+    df["effective_size"] = df["node"].map(e)
+    df = df.join(roles.reindex(df["node"]).fillna(0).astype(int).reset_index(drop=True))
+    df = df.sort_values(["betweenness", "total", "node"], ascending=[False, False, True], kind="stable")
+    df = df.head(n).reset_index(drop=True)[["node", "label", "sector", "betweenness", "constraint",
+                                             "effective_size", *ROLES, "total"]]
+    df.attrs["k"] = k
+    return df
+
+
+def _network(H, groups) -> dict:
+    return {
+        "organisations": H.number_of_nodes(), "ties": H.number_of_edges(),
+        "ei_index": ei_index(H), "ei_index_expected": ei_index_expected(H),
+        "cross_sector_share": cross_sector_share(H), "assortativity": assortativity(H),
+        "ei_index_by_sector": {s: v for s, v in sorted(ei_index_by_group(H).items(),
+                                                       key=lambda kv: groups.index(kv[0])
+                                                       if kv[0] in groups else len(groups))},
+        "illustrative": net(H).illustrative,
+    }
+
+
+def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_limit=50,
+             seed=0) -> dict:
+    """The headline answers about a programme, JSON-ready.
+
+    Parameters
+    ----------
+    programme : Programme
+    theme : str, optional
+        Only this theme; default all.
+    as_of : date or ISO string, optional
+        Date for stalled commitments; default the date of the latest
+        commitment update (so the answer does not change with the clock).
+    months : int
+        A commitment not updated for more than this many months is stalled.
+    top : int
+        Number of brokers to list.
+    sessions_limit : int
+        Sessions listed one by one (all table kinds are always listed).
+    seed : int
+        Seed for sampled betweenness.
+
+    Returns
+    -------
+    dict
+        ``programme`` (title, theme, as_of, counts), ``provenance``
+        (``illustrative``, ``synthetic``), ``composition`` (per table kind and
+        per session: participants, organisations per sector, missing sectors,
+        Blau's index), ``ties`` (E-I index overall and per sector, expected
+        E-I, cross-sector share and assortativity for the co-attendance and
+        the collaboration network), ``brokers`` (top organisations by
+        betweenness in the collaboration network, with constraint, effective
+        size and Gould-Fernandez roles in the directed collaboration network;
+        ``k`` says whether betweenness was sampled) and ``commitments``
+        (coverage by stage, dimension, owner sector and SDG; unowned stages
+        and dimensions; stalled commitments). Every section has an
+        ``illustrative`` flag: true when it rests on illustrative rows.
+
+    Examples
+    --------
+    >>> from labkit.analytics._example import example_programme
+    >>> h = headline(example_programme())
+    >>> h["ties"]["collaboration"]["ei_index"], h["commitments"]["unowned"]["stages"]
+    (1.0, ['stage-2', 'stage-3'])
+    """
+    t = programme.tables
+    if theme is not None and theme not in set(t["themes"]["id"]):
+        raise ParameterError(f"unknown theme {theme!r}; the programme's themes are "
+                             + ", ".join(t["themes"]["id"]))
+    F = frames(programme)
+    groups = list(F.sectors)
+    if as_of is None:
+        dates = t["commitment_updates"]["date"]
+        as_of = dates.max().date() if len(dates) else dt.date.today()
+    as_of = as_date(as_of)
+    sources = pd.concat([df["source"] for df in t.values() if "source" in df.columns])
+
+    # composition per table kind and per session (only the sessions listed are spelt out)
+    comp = {}
+    for by, limit in (("table", None), ("session", sessions_limit)):
+        names, columns, n_class, P, O, I = _matrix(F, theme, by, None)
+        blau = diversity(programme, theme=theme, by=by)["blau"].tolist()
+        miss = missing_sectors(programme, theme=theme, by=by)
+        rows = []
+        for i, group in enumerate(names[:limit]):
+            rows.append({"group": group, "participants": int(P[i].sum()), "organisations": int(O[i].sum()),
+                         "sectors": {s: int(o) for s, o in zip(columns, O[i]) if o},
+                         "missing": miss[group], "blau": blau[i], "illustrative": bool(I[i].any())})
+        comp[by] = (rows, len(names), bool(I.any()))
+    composition = {
+        "illustrative": comp["table"][2],
+        "by_table": comp["table"][0], "sessions": comp["session"][1],
+        "by_session": comp["session"][0],
+    }
+
+    # built from the tables: the same networks as from programme.graph, without building it
+    H = organisation_coattendance(programme, theme=theme)
+    U = organisation_collaboration(programme, theme=theme)
+    D = organisation_collaboration(programme, theme=theme, directed=True)
+    ties = {"coattendance": _network(H, groups), "collaboration": _network(U, groups)}
+    ties["illustrative"] = ties["coattendance"]["illustrative"] or ties["collaboration"]["illustrative"]
+
+    tb = top_brokers(U, D, n=top, seed=seed)
+    brokers = {"network": "collaboration", "roles_network": "collaboration (directed)",
+               "k": tb.attrs["k"], "seed": seed, "illustrative": net(U).illustrative,
+               "top": tb.to_dict(orient="records")}
+
+    cov = {by: commitment_coverage(programme, by=by, theme=theme)
+           for by in ("stage", "dimension", "owner_sector", "sdg")}
+    stalled = stalled_commitments(programme, months=months, as_of=as_of, theme=theme)
+    scope = F.commitments if theme is None else F.commitments[F.commitments["theme"] == theme]
+    commitments = {
+        "total": len(scope),
+        "illustrative": any(bool(df["illustrative"].any()) for df in cov.values()),
+        "coverage": {by: df.drop(columns="share").to_dict(orient="records") for by, df in cov.items()},
+        "unowned": unowned(programme, theme=theme),
+        "stalled": {"months": months, "as_of": as_of, "count": len(stalled),
+                    "illustrative": bool(stalled["illustrative"].any()),
+                    "items": stalled.to_dict(orient="records")},
+    }
+    n_people = int(F.attendance["session"].isin(
+        F.sessions["node"] if theme is None else F.sessions.loc[F.sessions["theme"] == theme, "node"]
+    ).groupby(F.attendance["participant"]).any().sum()) if len(F.attendance) else 0
+    return plain({
+        "programme": {"title": programme.meta.get("title"), "theme": theme, "as_of": as_of,
+                      "organisations": H.number_of_nodes(), "participants": n_people,
+                      "sessions": composition["sessions"], "commitments": len(scope)},
+        "provenance": {"illustrative": bool((sources == ILLUSTRATIVE).any()),
+                       "synthetic": bool((sources == "synthetic").any())},
+        "composition": composition, "ties": ties, "brokers": brokers, "commitments": commitments,
+    })
+
+
+def _f(x, digits=2):
+    return "—" if x is None else f"{x:.{digits}f}"
+
+
+def format_headline(h: dict) -> str:
+    """``headline``'s result as text for a terminal (Dutch, as ``labkit summary``).
+
+    >>> from labkit.analytics._example import example_programme
+    >>> print(format_headline(headline(example_programme())).splitlines()[1])
+    Analyse (alle thema's, peildatum 2022-01-01): 3 sessies, 4 deelnemers, 3 organisaties aan tafel, 2 toezeggingen
+    """
+    p = h["programme"]
+    lines = [p["title"] or "labkit programme"]
+    scope = f"thema {p['theme']}" if p["theme"] else "alle thema's"
+    lines.append(f"Analyse ({scope}, peildatum {p['as_of']}): {p['sessions']} sessies, "
+                 f"{p['participants']} deelnemers, {p['organisations']} organisaties aan tafel, "
+                 f"{p['commitments']} toezeggingen")
+    if h["provenance"]["synthetic"]:
+        lines.append("LET OP: synthetische gegevens (labkit.synth), geen echte organisaties of personen.")
+    if h["provenance"]["illustrative"]:
+        lines.append("LET OP: rust deels op illustratieve rijen (aanwezigheid per tafel, uitnodigingen, "
+                     "samenwerkingen, eigenaars, voortgang): geen feiten uit het verslag. "
+                     "Secties die erop rusten zijn gemarkeerd met [illustratief].")
+
+    def mark(section):
+        return " [illustratief]" if section.get("illustrative") else ""
+
+    c = h["composition"]
+    lines += ["", "Wie zat aan tafel" + mark(c)]
+    if not c["by_table"]:
+        lines.append("  geen sessies in deze selectie")
+    for r in c["by_table"] + c["by_session"]:
+        sectors = ", ".join(f"{s} {n}" for s, n in r["sectors"].items())
+        missing = ", ".join(r["missing"]) or "geen"
+        lines.append(f"  {r['group']:<34} {r['participants']:>4} deeln., {r['organisations']:>4} org. "
+                     f"(Blau {_f(r['blau'])}): {sectors}; ontbreekt: {missing}")
+    if c["sessions"] > len(c["by_session"]):
+        lines.append(f"  ... en {c['sessions'] - len(c['by_session'])} sessies meer (--json voor alles "
+                     "wat hier staat; sector_composition() voor elke sessie)")
+    t = h["ties"]
+    lines += ["", "Verbindingen tussen sectoren (E-I-index: -1 alles binnen, +1 alles tussen sectoren)"
+              + mark(t)]
+    for key, name in (("coattendance", "samen aan tafel"), ("collaboration", "samenwerkingen")):
+        n = t[key]
+        lines.append(f"  {name}: {n['organisations']} organisaties, {n['ties']} banden; E-I {_f(n['ei_index'])} "
+                     f"(bij toeval {_f(n['ei_index_expected'])}), aandeel tussen sectoren "
+                     f"{_f(n['cross_sector_share'])}, assortativiteit {_f(n['assortativity'])}")
+        lines.append("    per sector: " + ", ".join(f"{s} {_f(v)}" for s, v in n["ei_index_by_sector"].items()))
+    b = h["brokers"]
+    sample = "exact" if b["k"] is None else f"steekproef van {b['k']} bronnen, seed {b['seed']}"
+    lines += ["", f"Makelaars (betweenness in het samenwerkingsnetwerk, {sample}; rollen volgens "
+              "Gould-Fernandez, gericht)" + mark(b)]
+    for r in b["top"]:
+        roles = ", ".join(f"{k} {r[k]}" for k in ROLES if r[k])
+        lines.append(f"  {r['label']:<40} {r['sector'] or '':<20} betw. {_f(r['betweenness'], 3)}, "
+                     f"constraint {_f(r['constraint'])}, eff. grootte {_f(r['effective_size'], 1)}; "
+                     f"{roles or 'geen makelaarsrol'}")
+    k = h["commitments"]
+    lines += ["", f"Toezeggingen ({k['total']})" + mark(k)]
+    for by, name in (("stage", "per trap"), ("dimension", "per dimensie"), ("owner_sector", "per sector eigenaar")):
+        lines.append(f"  {name}: " + ", ".join(f"{r['group']} {r['commitments']} ({r['owned']} met eigenaar)"
+                                              for r in k["coverage"][by]))
+    sdg = [f"{r['group']}:{r['commitments']}" for r in k["coverage"]["sdg"] if r["commitments"]]
+    lines.append("  per SDG: " + (", ".join(sdg) or "geen"))
+    u = k["unowned"]
+    lines.append(f"  zonder eigenaar: trappen {', '.join(u['stages']) or 'geen'}; "
+                 f"dimensies {', '.join(u['dimensions']) or 'geen'}")
+    s = k["stalled"]
+    lines.append(f"  stilgevallen (> {s['months']} maanden geen update op {s['as_of']}): {s['count']}"
+                 + mark(s))
+    for r in s["items"][:20]:
+        lines.append(f"    {r['id']:<28} {r['status'] or '—':<12} {r['progress'] if r['progress'] is not None else '—':>3}% "
+                     f"laatste update {r['last_update'] or 'nooit'} ({r['months_since'] if r['months_since'] is not None else '—'} mnd)")
+    if s["count"] > 20:
+        lines.append(f"    ... en {s['count'] - 20} meer (--json)")
+    return "\n".join(lines)

@@ -1,0 +1,240 @@
+"""Altair charts. Each function takes tidy frames (see :mod:`labkit.views`) and
+returns an ``alt.Chart`` spec; none of them saves or displays anything.
+
+Labels come in the frames already translated; titles come from
+:mod:`labkit.i18n`. Text from the data is passed to Vega as data values, never
+as markup: Vega draws it as text (SVG text nodes, canvas text) and the tooltip
+handler escapes it.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .i18n import STATUS, STATUS_COLOURS, t
+
+SECTOR_COLOURS = {  # Okabe-Ito: distinguishable with the common colour-vision deficiencies
+    "government": "#0072B2", "business": "#E69F00", "trade-association": "#CC79A7",
+    "union": "#D55E00", "civil-society": "#009E73", "knowledge-education": "#56B4E9",
+    "advisory-body": "#7F7F7F",
+}
+_FALLBACK = ["#332288", "#117733", "#44AA99", "#88CCEE", "#DDCC77", "#AA4499", "#882255"]
+FONT = "DejaVu Sans, Arial, sans-serif"
+
+
+def sector_scale(sectors: pd.DataFrame) -> alt.Scale:
+    """A colour scale over the sectors' labels, in their display order.
+
+    ``sectors`` has columns ``id`` and ``label``.
+    """
+    colours = []
+    for i, sid in enumerate(sectors["id"]):
+        colours.append(SECTOR_COLOURS.get(sid, _FALLBACK[i % len(_FALLBACK)]))
+    return alt.Scale(domain=list(sectors["label"]), range=colours)
+
+
+def _base(chart: alt.Chart, title: str, width, height) -> alt.Chart:
+    return chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=15),
+                            width=width, height=height)
+
+
+def configure(chart):
+    """Shared look: fonts, no border; applied once to a top-level chart."""
+    return (chart.configure(font=FONT)
+            .configure_view(stroke=None)
+            .configure_axis(labelFontSize=12, titleFontSize=12)
+            .configure_legend(labelFontSize=12, titleFontSize=12, labelLimit=260))
+
+
+def network_map(nodes: pd.DataFrame, edges: pd.DataFrame, sectors: pd.DataFrame, *,
+                lang: str = "nl", size_title: str | None = None, width=660, height=480):
+    """Organisations at their layout positions, coloured by sector, sized by centrality.
+
+    ``nodes``: ``id, label, sector_label, x, y, size, role, selected`` (bool);
+    ``edges``: ``x, y, x2, y2, weight``.
+    """
+    axis = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
+    lines = alt.Chart(edges).mark_rule(color="#9aa5b1").encode(
+        x=alt.X("x:Q", axis=axis), y=alt.Y("y:Q", axis=axis), x2="x2:Q", y2="y2:Q",
+        strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(range=[0.4, 3.5]), legend=None),
+        opacity=alt.value(0.45),
+    )
+    dots = alt.Chart(nodes).mark_circle(stroke="white", strokeWidth=0.8).encode(
+        x=alt.X("x:Q", axis=axis), y=alt.Y("y:Q", axis=axis),
+        color=alt.Color("sector_label:N", scale=sector_scale(sectors), title=t("sector", lang)),
+        size=alt.Size("size:Q", scale=alt.Scale(range=[40, 600]),
+                      title=size_title or t("centrality_degree", lang)),
+        opacity=alt.condition("datum.selected", alt.value(0.95), alt.value(0.15)),
+        tooltip=[alt.Tooltip("label:N", title=t("organisation", lang)),
+                 alt.Tooltip("sector_label:N", title=t("sector", lang)),
+                 alt.Tooltip("role:N", title=t("role", lang)),
+                 alt.Tooltip("size:Q", title=size_title or t("centrality_degree", lang), format=".2~f")],
+    )
+    return _base(alt.layer(lines, dots), t("network_title", lang), width, height)
+
+
+def mixing_heatmap(matrix: pd.DataFrame, *, lang: str = "nl", width=360, height=360):
+    """Ties between sectors: ``matrix`` is square with sector labels as index and columns."""
+    long = matrix.rename_axis("from").reset_index().melt(id_vars="from", var_name="to", value_name="ties")
+    order = list(matrix.index)
+    base = alt.Chart(long).encode(
+        x=alt.X("to:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=160)),
+        y=alt.Y("from:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color("ties:Q", scale=alt.Scale(scheme="blues"), title=t("ties", lang)),
+        tooltip=[alt.Tooltip("from:N", title=t("sector", lang)), alt.Tooltip("to:N", title=t("sector", lang)),
+                 alt.Tooltip("ties:Q", title=t("ties", lang))],
+    )
+    text = base.mark_text(fontSize=11).encode(
+        text=alt.Text("ties:Q"),
+        color=alt.condition(alt.datum.ties > float(long["ties"].max() or 0) / 2,
+                            alt.value("white"), alt.value("#222")),
+    )
+    return _base(cells + text, t("mixing_title", lang), width, height)
+
+
+def ei_bars(ei: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl", width=360, height=None):
+    """E-I index per sector as bars from −1 to +1. ``ei``: ``sector_label, ei``."""
+    data = ei.dropna(subset=["ei"])
+    height = height or max(60, 26 * len(data))
+    bars = alt.Chart(data).mark_bar().encode(
+        x=alt.X("ei:Q", scale=alt.Scale(domain=[-1, 1]), title="E-I"),
+        y=alt.Y("sector_label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=240)),
+        color=alt.Color("sector_label:N", scale=sector_scale(sectors), legend=None),
+        tooltip=[alt.Tooltip("sector_label:N", title=t("sector", lang)),
+                 alt.Tooltip("ei:Q", title="E-I", format=".2f")],
+    )
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#444").encode(x="x:Q")
+    return _base(bars + zero, t("ei_title", lang), width, height)
+
+
+def composition_chart(comp: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl",
+                      width=560, height=None):
+    """Organisations per sector at each table. ``comp``: ``group_label, order, sector_label, organisations``."""
+    height = height or max(80, 34 * comp["group_label"].nunique())
+    return _base(alt.Chart(comp).mark_bar().encode(
+        x=alt.X("organisations:Q", title=t("organisations", lang), stack="zero"),
+        y=alt.Y("group_label:N", sort=alt.EncodingSortField("order", op="min"), title=None,
+                axis=alt.Axis(labelLimit=320)),
+        color=alt.Color("sector_label:N", scale=sector_scale(sectors), title=t("sector", lang)),
+        order=alt.Order("sector_order:Q"),
+        tooltip=[alt.Tooltip("group_label:N", title=t("table", lang)),
+                 alt.Tooltip("sector_label:N", title=t("sector", lang)),
+                 alt.Tooltip("organisations:Q", title=t("organisations", lang))],
+    ), t("composition_title", lang), width, height)
+
+
+def continuity_chart(flow: pd.DataFrame, *, lang: str = "nl", width=560, height=None):
+    """People per table, split into newcomers and returning people.
+
+    ``flow``: ``table_label, order, group`` (translated), ``group_order, people``.
+    """
+    height = height or max(80, 40 * flow["table_label"].nunique())
+    return _base(alt.Chart(flow).mark_bar().encode(
+        x=alt.X("people:Q", title=t("participants", lang), stack="zero"),
+        y=alt.Y("table_label:N", sort=alt.EncodingSortField("order", op="min"), title=None,
+                axis=alt.Axis(labelLimit=320)),
+        color=alt.Color("group:N", title=None,
+                        scale=alt.Scale(range=["#8da0cb", "#fc8d62", "#66c2a5"]),
+                        sort=alt.EncodingSortField("group_order")),
+        order=alt.Order("group_order:Q"),
+        tooltip=[alt.Tooltip("table_label:N", title=t("table", lang)), alt.Tooltip("group:N", title=" "),
+                 alt.Tooltip("people:Q", title=t("participants", lang))],
+    ), t("continuity_title", lang), width, height)
+
+
+def _wrap(text: str, width: int = 24) -> str:
+    """Break a label into lines (joined by newlines) for an axis with ``labelExpr`` split."""
+    lines, line = [], ""
+    for word in str(text).split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def roadmap_chart(items: pd.DataFrame, *, as_of=None, lang: str = "nl", width=600, height=330):
+    """The drietrapsraket: stages as lanes, 2021-2050, commitments coloured by status.
+
+    ``items``: ``label, stage_label, stage_number, year, lane_offset, has_horizon,
+    horizon_label, status, status_label, progress, last_update``.
+    """
+    items = items.assign(lane=[_wrap(s) for s in items["stage_label"]])
+    statuses = [s for s in STATUS_COLOURS if s in set(items["status"])] or list(STATUS_COLOURS)
+    colour = alt.Color("status_label:N", title=t("status", lang),
+                       scale=alt.Scale(domain=[STATUS[lang][s] for s in statuses],
+                                       range=[STATUS_COLOURS[s] for s in statuses]))
+    # One scale for every layer, so the rules cannot stretch it to zero.
+    x = alt.X("year:Q", scale=alt.Scale(domain=[2021, 2051], nice=False, zero=False),
+              axis=alt.Axis(format="d", values=[2021, 2025, 2030, 2035, 2040, 2045, 2050],
+                            title=t("year", lang)))
+    lanes = [_wrap(s) for s in sorted(items["stage_label"].unique())]
+    y = alt.Y("lane:N", sort=lanes, title=None,
+              axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLimit=400, labelFontWeight="bold",
+                            labelPadding=8))
+    tooltip = [alt.Tooltip("label:N", title=t("commitment", lang)),
+               alt.Tooltip("stage_label:N", title=t("stage", lang)),
+               alt.Tooltip("horizon_label:N", title=t("horizon", lang)),
+               alt.Tooltip("status_label:N", title=t("status", lang)),
+               alt.Tooltip("progress:Q", title=t("progress", lang)),
+               alt.Tooltip("last_update:N", title=t("last_update", lang))]
+    dots = alt.Chart(items).mark_point(size=170, strokeWidth=2.5, opacity=1).encode(
+        x=x, y=y, yOffset=alt.YOffset("lane_offset:Q", scale=alt.Scale(domain=[-1.2, 1.2])),
+        color=colour, fill=alt.condition("datum.has_horizon", colour, alt.value("white")),
+        shape=alt.value("circle"), tooltip=tooltip,
+    )
+    marks = pd.DataFrame({"year": [2030, 2050], "text": ["2030", "2050"]})
+    horizon = alt.Chart(marks).mark_rule(strokeDash=[5, 4], color="#555").encode(x=x)
+    horizon_text = alt.Chart(marks).mark_text(align="left", dx=4, dy=-6, fontWeight="bold", color="#555").encode(
+        x=x, y=alt.value(0), text="text:N")
+    layers = [horizon, horizon_text, dots]
+    if as_of is not None:
+        now = pd.DataFrame({"year": [as_of.year + (as_of.timetuple().tm_yday - 1) / 365.25],
+                            "text": [t("now", lang)]})
+        layers.insert(0, alt.Chart(now).mark_rule(color="#c62828", strokeWidth=1.5).encode(x=x))
+        layers.insert(1, alt.Chart(now).mark_text(align="left", dx=4, dy=-6, color="#c62828").encode(
+            x=x, y=alt.value(0), text="text:N"))
+    return _base(alt.layer(*layers), t("roadmap_title", lang), width, height)
+
+
+def sdg_chart(sdg: pd.DataFrame, *, lang: str = "nl", width=560, height=None):
+    """Commitments per SDG with the goals' official colours. ``sdg``: ``number, label, colour, count``."""
+    height = height or 22 * len(sdg)
+    return _base(alt.Chart(sdg).mark_bar().encode(
+        x=alt.X("count:Q", title=t("commitments", lang), axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("label:N", sort=alt.EncodingSortField("number", op="min"), title=None,
+                axis=alt.Axis(labelLimit=330)),
+        color=alt.Color("label:N", scale=alt.Scale(domain=list(sdg["label"]), range=list(sdg["colour"])),
+                        legend=None),
+        tooltip=[alt.Tooltip("label:N", title=t("sdg", lang)),
+                 alt.Tooltip("count:Q", title=t("commitments", lang))],
+    ), t("sdg_title", lang), width, height)
+
+
+def welfare_chart(dims: pd.DataFrame, *, lang: str = "nl", width=360, height=130):
+    """Commitments per brede-welvaart dimension. ``dims``: ``order, label, count``."""
+    return _base(alt.Chart(dims).mark_bar(color="#2a6f97").encode(
+        x=alt.X("count:Q", title=t("commitments", lang), axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"), title=None),
+        tooltip=[alt.Tooltip("label:N", title=t("dimension", lang)),
+                 alt.Tooltip("count:Q", title=t("commitments", lang))],
+    ), t("welfare_title", lang), width, height)
+
+
+def progress_chart(history: pd.DataFrame, *, lang: str = "nl", width=660, height=300):
+    """Progress of each commitment over time. ``history``: ``label, stage_label, date, progress, status_label``."""
+    return _base(alt.Chart(history).mark_line(interpolate="step-after", point=True).encode(
+        x=alt.X("date:T", title=t("date", lang)),
+        y=alt.Y("progress:Q", title=t("progress", lang), scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("stage_label:N", title=t("stage", lang)),
+        detail="label:N",
+        tooltip=[alt.Tooltip("label:N", title=t("commitment", lang)),
+                 alt.Tooltip("date:T", title=t("date", lang), format="%d-%m-%Y"),
+                 alt.Tooltip("status_label:N", title=t("status", lang)),
+                 alt.Tooltip("progress:Q", title=t("progress", lang))],
+    ), t("progress_title", lang), width, height)

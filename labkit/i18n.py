@@ -1,0 +1,196 @@
+"""Dutch and English labels for everything a stakeholder reads. Dutch is the default."""
+
+from __future__ import annotations
+
+LANGS = ("nl", "en")
+DEFAULT = "nl"
+
+STRINGS = {
+    "nl": {
+        "app_title": "Middenvelddialogen: wie deden mee, wat kwam eruit",
+        "theme": "Thema",
+        "sector": "Sector",
+        "all_sectors": "Alle sectoren",
+        "table": "Tafel",
+        "all_tables": "Alle tafels",
+        "language": "Taal",
+        "size_by": "Grootte naar",
+        "organisation": "Organisatie",
+        "organisations": "Organisaties",
+        "participants": "Deelnemers",
+        "sessions": "Sessies",
+        "commitments": "Toezeggingen",
+        "tab_who": "Wie deden mee",
+        "tab_links": "Verbindingen",
+        "tab_roadmap": "Drietrapsraket",
+        "tab_welfare": "Brede welvaart & SDG's",
+        "illustrative_notice": ("Let op: een deel van wat u hier ziet is illustratief. Het verslag zegt niet "
+                                "wie aan welke tafel zat, wie wie uitnodigde, welke organisaties gingen "
+                                "samenwerken, wie een toezegging draagt en hoe die na 2021 verliep; die "
+                                "gegevens zijn door labkit gegenereerd en zijn geen feiten."),
+        "synthetic_notice": "Let op: dit is een synthetisch programma voor tests en demonstraties; niets hiervan is echt.",
+        "no_sessions": "Voor dit thema zijn nog geen sessies vastgelegd.",
+        "host": "Host",
+        "network_title": "Wie ontmoetten elkaar: organisaties die aan dezelfde tafel zaten",
+        "network_caption": ("Elke stip is een organisatie, gekleurd naar sector. Een lijn betekent dat "
+                            "mensen van beide organisaties aan minstens één zelfde tafel zaten; hoe dikker, "
+                            "hoe vaker."),
+        "mixing_title": "Tussen welke sectoren liepen verbindingen?",
+        "ei_title": "Keken sectoren over hun grenzen heen? (E-I-index)",
+        "ei_caption": ("E-I-index per sector: +1 = alle verbindingen met andere sectoren, "
+                       "−1 = alleen binnen de eigen sector."),
+        "continuity_title": "Wie kwam wanneer: focustafel → verdiepingstafel → werkplaats",
+        "roadmap_title": "De drietrapsraket: waar staat elke toezegging?",
+        "roadmap_caption": ("Elke stip is een toezegging, geplaatst op het jaar dat het verslag noemt "
+                            "(open stip: het verslag noemt geen jaar). Kleur = status bij de laatste update."),
+        "sdg_title": "Aan welke SDG's dragen de toezeggingen bij?",
+        "welfare_title": "Brede welvaart: hier en nu, later, elders",
+        "progress_title": "Voortgang van de toezeggingen door de tijd",
+        "brokers_title": "Wie verbond de sectoren? (makelaars)",
+        "composition_title": "Welke sectoren zaten aan tafel?",
+        "missing_sectors": "Ontbrekende sectoren",
+        "none_missing": "geen: het hele systeem zat aan tafel",
+        "ego_title": "Netwerk van de gekozen organisatie",
+        "pick_organisation": "Kies een organisatie",
+        "role": "Rol",
+        "status": "Status",
+        "progress": "Voortgang (%)",
+        "last_update": "Laatste update",
+        "horizon": "Horizon",
+        "horizon_none": "geen jaar in het verslag",
+        "stage": "Trap",
+        "year": "Jaar",
+        "count": "Aantal",
+        "ties": "Verbindingen",
+        "weight": "Gedeelde tafels",
+        "centrality_degree": "aantal contacten",
+        "centrality_betweenness": "brugfunctie (betweenness)",
+        "source": "Herkomst",
+        "illustrative": "illustratief",
+        "from_report": "uit het verslag",
+        "new": "nieuw aan deze tafel",
+        "returning": "was er al",
+        "invited_by_participant": "uitgenodigd door een deelnemer",
+        "invited_by_organisers": "uitgenodigd door organisatie of host",
+        "path": "Route",
+        "dimension": "Dimensie",
+        "sdg": "SDG",
+        "date": "Datum",
+        "commitment": "Toezegging",
+        "owner": "Eigenaar",
+        "none": "geen",
+        "now": "nu",
+        "welfare_caption": ("De drie dimensies van de CBS Monitor Brede Welvaart. Welke dimensies en SDG's "
+                            "een toezegging dient, is de indeling van labkit, niet van het verslag."),
+        "bad_url": "De link bevat een parameter die labkit niet kan gebruiken; u ziet het standaardthema.",
+    },
+    "en": {
+        "app_title": "Civil-society dialogues: who took part, what came of it",
+        "theme": "Theme",
+        "sector": "Sector",
+        "all_sectors": "All sectors",
+        "table": "Table",
+        "all_tables": "All tables",
+        "language": "Language",
+        "size_by": "Size by",
+        "organisation": "Organisation",
+        "organisations": "Organisations",
+        "participants": "Participants",
+        "sessions": "Sessions",
+        "commitments": "Commitments",
+        "tab_who": "Who took part",
+        "tab_links": "Connections",
+        "tab_roadmap": "Three-stage rocket",
+        "tab_welfare": "Broad welfare & SDGs",
+        "illustrative_notice": ("Note: part of what you see here is illustrative. The report does not say "
+                                "who sat at which table, who invited whom, which organisations agreed to "
+                                "work together, who carries a commitment or how it fared after 2021; "
+                                "labkit generated those data and they are not facts."),
+        "synthetic_notice": "Note: this is a synthetic programme for tests and demos; none of it is real.",
+        "no_sessions": "No sessions have been recorded for this theme yet.",
+        "host": "Host",
+        "network_title": "Who met whom: organisations that sat at the same table",
+        "network_caption": ("Each dot is an organisation, coloured by sector. A line means people from "
+                            "both organisations sat at the same table at least once; thicker means more often."),
+        "mixing_title": "Between which sectors did ties run?",
+        "ei_title": "Did sectors look beyond their borders? (E-I index)",
+        "ei_caption": "E-I index per sector: +1 = all ties to other sectors, −1 = only within the sector.",
+        "continuity_title": "Who came when: focus → deepening → workshop",
+        "roadmap_title": "The three-stage rocket: where does each commitment stand?",
+        "roadmap_caption": ("Each dot is a commitment, placed at the year the report gives (open dot: the "
+                            "report gives no year). Colour = status at the last update."),
+        "sdg_title": "Which SDGs do the commitments serve?",
+        "welfare_title": "Broad welfare: here and now, later, elsewhere",
+        "progress_title": "Progress of the commitments over time",
+        "brokers_title": "Who connected the sectors? (brokers)",
+        "composition_title": "Which sectors were at the table?",
+        "missing_sectors": "Missing sectors",
+        "none_missing": "none: the whole system was in the room",
+        "ego_title": "Network of the chosen organisation",
+        "pick_organisation": "Choose an organisation",
+        "role": "Role",
+        "status": "Status",
+        "progress": "Progress (%)",
+        "last_update": "Last update",
+        "horizon": "Horizon",
+        "horizon_none": "no year in the report",
+        "stage": "Stage",
+        "year": "Year",
+        "count": "Count",
+        "ties": "Ties",
+        "weight": "Shared tables",
+        "centrality_degree": "number of contacts",
+        "centrality_betweenness": "bridging (betweenness)",
+        "source": "Source",
+        "illustrative": "illustrative",
+        "from_report": "from the report",
+        "new": "new at this table",
+        "returning": "came before",
+        "invited_by_participant": "invited by a participant",
+        "invited_by_organisers": "invited by organisers or host",
+        "path": "Path",
+        "dimension": "Dimension",
+        "sdg": "SDG",
+        "date": "Date",
+        "commitment": "Commitment",
+        "owner": "Owner",
+        "none": "none",
+        "now": "now",
+        "welfare_caption": ("The three dimensions of the CBS Monitor of Well-being. Which dimensions and SDGs "
+                            "a commitment serves is labkit's classification, not the report's."),
+        "bad_url": "The link holds a parameter labkit cannot use; you see the default theme.",
+    },
+}
+
+STATUS = {
+    "nl": {"proposed": "voorgesteld", "planned": "gepland", "in_progress": "in uitvoering",
+           "completed": "afgerond", "stalled": "vastgelopen", "dropped": "gestopt"},
+    "en": {"proposed": "proposed", "planned": "planned", "in_progress": "in progress",
+           "completed": "completed", "stalled": "stalled", "dropped": "dropped"},
+}
+STATUS_COLOURS = {"proposed": "#9e9e9e", "planned": "#64b5f6", "in_progress": "#1565c0",
+                  "completed": "#2e7d32", "stalled": "#ef6c00", "dropped": "#c62828"}
+
+TABLES = {
+    "nl": {"focustafel": "Focustafel", "verdiepingstafel": "Verdiepingstafel", "werkplaats": "Werkplaats"},
+    "en": {"focustafel": "Focus table", "verdiepingstafel": "Deepening table", "werkplaats": "Workshop"},
+}
+
+ROLES = {
+    "nl": {"coordinator": "coördinator", "itinerant": "reizende makelaar", "representative": "vertegenwoordiger",
+           "gatekeeper": "poortwachter", "liaison": "verbinder", "": "—"},
+    "en": {"coordinator": "coordinator", "itinerant": "itinerant broker", "representative": "representative",
+           "gatekeeper": "gatekeeper", "liaison": "liaison", "": "—"},
+}
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` if it is a known language, else a ValueError saying which are."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+    return lang
+
+
+def t(key: str, lang: str = DEFAULT) -> str:
+    """The label ``key`` in ``lang``."""
+    return STRINGS[check_lang(lang)][key]

@@ -1,0 +1,595 @@
+"""Registration lists and progress lists into the data package.
+
+* :func:`import_attendance` reads a registration list for one session
+  (organisation, person, consent, invited by, role) into ``participants``,
+  ``attendance`` and ``invitations``.
+* :func:`import_progress` reads commitment updates in bulk (id, date, status,
+  progress, note) into ``commitment_updates``.
+
+Both read the whole list (see :mod:`labkit.sheets` for the files and Excel
+pitfalls handled), check every row and return an :class:`ImportResult`: the
+updated programme and an account of what would change. Nothing is written
+until ``result.save()``, which validates the whole package in memory and
+writes atomically. Any bad row raises :class:`ImportListError` listing every
+problem with file, sheet, row, column and value; the package is then untouched.
+Imported rows get ``source = "import"``. Importing the same list twice changes
+nothing: rows already in the package are recognised and left alone.
+
+Organisations
+-------------
+Names match when their :func:`~labkit.sheets.normal_form` is equal (case,
+accents, spaces, non-breaking spaces and punctuation such as ``. , - ( ) &``
+do not count), against ``organisations.name`` and
+``organisation_aliases.alias``. An unknown organisation is a problem unless
+the caller maps it to a known one (``aliases``; the list's spelling is then
+recorded as an alias, so the next import matches it) or adds it
+(``add_unknown``: one sector for every unknown organisation, or a mapping of
+names to sectors).
+
+People
+------
+A row is the same person as a participant in the package when the names'
+normal forms are equal and the organisation is the same (or the package knows
+no organisation for them). A new person gets the id ``p-imp-NNN``, the next
+free number: opaque (it says nothing about the name) and apart from the
+``p-NNN`` ids :mod:`labkit.illustrative` makes. The name goes into
+``participants.name``: the package is the private working copy, and public
+outputs show pseudonyms (see :mod:`labkit.export`). ``consent_named`` is true
+only when the list says so (``ja``, ``yes``, ``x``...); an empty consent cell
+leaves a known person's consent as it was and makes a new person
+pseudonymous. E-mail columns are ignored: the package has no field for them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import unicodedata
+
+import pandas as pd
+
+from . import io, schema
+from .errors import DataPackageError, ParameterError, Problem
+from .sheets import Cell, blank, choice, date, normal_form, percentage, read_sheet, text, yes_no
+
+SOURCE = "import"
+
+ATTENDANCE_HEADERS = {
+    "organisation": {"organisation", "organisatie", "organization", "org", "organisatienaam",
+                     "naam organisatie", "organisation name", "organization name"},
+    "name": {"name", "naam", "person", "deelnemer", "persoon", "participant", "full name",
+             "volledige naam", "naam deelnemer"},
+    "first_name": {"voornaam", "first name", "roepnaam", "given name"},
+    "infix": {"tussenvoegsel", "tussenvoegsels"},
+    "last_name": {"achternaam", "last name", "surname", "family name"},
+    "consent": {"consent", "toestemming", "naam mag genoemd worden", "naam noemen",
+                "consent named", "consent to be named"},
+    "invited_by": {"invited by", "uitgenodigd door"},
+    "role": {"role", "rol"},
+}
+PROGRESS_HEADERS = {
+    "commitment": {"id", "commitment", "commitment id", "commitment_id", "toezegging",
+                   "afspraak", "id toezegging"},
+    "date": {"date", "datum"},
+    "status": {"status", "stand"},
+    "progress": {"progress", "voortgang", "progress (%)", "voortgang (%)", "progress %",
+                 "voortgang %", "percentage"},
+    "note": {"note", "notes", "notitie", "toelichting", "opmerking", "opmerkingen", "comment"},
+}
+_NO_EMAIL = "labkit stores no e-mail addresses (the package has no field for them)"
+_EMAIL = dict.fromkeys({"email", "e-mail", "e-mailadres", "emailadres", "email address",
+                        "e-mail address", "mail"}, _NO_EMAIL)
+_ROLES = {"participant": "participant", "deelnemer": "participant", "host": "host",
+          "gastheer": "host", "gastvrouw": "host", "gastheervrouw": "host", "chair": "chair",
+          "voorzitter": "chair", "caseowner": "case_owner", "casusinbrenger": "case_owner",
+          "casuseigenaar": "case_owner"}
+_ROLE_HINT = "write deelnemer, gastheer, voorzitter or casusinbrenger (or leave it empty)"
+_BY_ORGANISERS = {"organisatie", "organisatoren", "organisator", "organisers", "organiser",
+                  "organizers", "organizer"}
+_BY_HOST = {"host", "gastheer", "gastvrouw", "gastheervrouw"}
+_STATUSES = {
+    **{s.replace("_", ""): s for s in schema.STATUSES},
+    "voorgesteld": "proposed", "gepland": "planned", "inuitvoering": "in_progress",
+    "bezig": "in_progress", "lopend": "in_progress", "afgerond": "completed",
+    "voltooid": "completed", "gereed": "completed", "gestagneerd": "stalled",
+    "vastgelopen": "stalled", "stilgevallen": "stalled", "gestopt": "dropped",
+    "vervallen": "dropped", "geschrapt": "dropped",
+}
+
+
+class ImportListError(DataPackageError):
+    """A list could not be imported; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem], path: str):
+        self.problems = sorted(problems)
+        self.path = path
+        n = len(self.problems)
+        head = f"{path}: {n} problem{'s' if n != 1 else ''} in the list — nothing was written"
+        Exception.__init__(self, head + "\n" + "\n".join(str(p) for p in self.problems))
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportResult:
+    """What an import changes; ``programme`` is the updated programme.
+
+    ``lines`` describe each change by row number and id, never by a person's
+    name, so the account can be shown or logged safely.
+    """
+
+    programme: object
+    where: str
+    rows: int
+    added: dict
+    updated: dict
+    lines: list
+    notes: list
+
+    @property
+    def changes(self) -> int:
+        return sum(self.added.values()) + sum(self.updated.values())
+
+    def save(self) -> None:
+        """Validate and write the package where it was loaded; nothing when nothing changed."""
+        if self.changes:
+            self.programme.save()
+
+    def report(self) -> str:
+        n, c = self.rows, self.changes
+        out = [f"{self.where}: {n} row{'s' if n != 1 else ''} read, {c} change{'s' if c != 1 else ''}"]
+        for verb, counts in (("add", self.added), ("update", self.updated)):
+            out += [f"  {verb} {k} row{'s' if k != 1 else ''} in {table}"
+                    for table, k in counts.items() if k]
+        out += ["  " + line for line in self.lines]
+        out += ["note: " + note for note in self.notes]
+        return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- attendance
+
+def import_attendance(programme, path, *, theme: str, session: str,
+                      add_unknown: str | dict | None = None, aliases: dict | None = None,
+                      encoding: str | None = None, sheet: str | None = None) -> ImportResult:
+    """Import a registration list for ``session`` of ``theme``.
+
+    Parameters
+    ----------
+    programme : Programme
+        The package to import into; it is not changed (see the result).
+    path : str or Path
+        An ``.xlsx`` or ``.csv`` list.
+    add_unknown : str or dict, optional
+        A sector id for every organisation the package does not know, or
+        ``{name in the list: sector id}`` for some of them.
+    aliases : dict, optional
+        ``{name in the list: organisation id}``: a known organisation under
+        another name; the name is recorded as an alias.
+    encoding : str, optional
+        The encoding of a CSV list that is not UTF-8 (e.g. ``cp1252``).
+    sheet : str, optional
+        The sheet of a workbook (default: the first visible one).
+
+    Returns
+    -------
+    ImportResult
+        Raises :class:`ImportListError` listing every problem, or
+        :class:`~labkit.errors.ParameterError` for a bad argument.
+    """
+    t = programme.tables
+    sessions = t["sessions"]
+    found = sessions[sessions["id"] == session]
+    if found.empty:
+        raise ParameterError(f"no session '{session}'; sessions of theme '{theme}': "
+                             + ", ".join(sessions[sessions["theme_id"] == theme]["id"]))
+    if found["theme_id"].iloc[0] != theme:
+        raise ParameterError(f"session '{session}' belongs to theme '{found['theme_id'].iloc[0]}', "
+                             f"not to '{theme}'")
+    sectors = set(t["sectors"]["id"])
+    per_name = {} if isinstance(add_unknown, str) else {
+        normal_form(k): v for k, v in (add_unknown or {}).items()}
+    default = add_unknown if isinstance(add_unknown, str) else None
+    for s in {default, *per_name.values()} - {None}:
+        if s not in sectors:
+            raise ParameterError(f"no sector '{s}'; sectors are: " + ", ".join(sorted(sectors)))
+    for name, oid in (aliases or {}).items():
+        if oid not in set(t["organisations"]["id"]):
+            raise ParameterError(f"alias '{name}={oid}': no organisation '{oid}'")
+
+    sheet_, problems = read_sheet(path, ATTENDANCE_HEADERS, encoding=encoding, sheet=sheet,
+                                  ignore=_EMAIL)
+    where, cols = sheet_.where, set(sheet_.columns)
+    missing = []
+    if "name" not in cols and not {"first_name", "last_name"} & cols:
+        missing.append(Problem(where, 0, "", "", "no column with the person's name",
+                               "add a column 'Naam' (or 'Voornaam' and 'Achternaam')"))
+    if "organisation" not in cols:
+        missing.append(Problem(where, 0, "", "", "no column with the organisation",
+                               "add a column 'Organisatie'"))
+    if not cols or missing:  # rows cannot be judged without these columns
+        raise ImportListError(problems + (missing if cols else []), where)
+
+    records = _attendance_records(sheet_, problems)
+    orgs = _Organisations(t, {normal_form(k): v for k, v in (aliases or {}).items()},
+                          default, per_name, where)
+    for rec in records:
+        rec["org"] = orgs.resolve(rec, problems)
+    orgs.report_unknown(problems, sectors)
+    people, new_people = _match_people(t, records, where, problems, sheet_.notes)
+    new_pids = {rec["pid"] for rec in new_people}
+    lines = [f"new organisation {o['id']} (sector {o['sector']})" for o in orgs.new] + \
+            [f"new alias of {a['organisation_id']}" for a in orgs.new_aliases]
+
+    consent_of = dict(zip(t["participants"]["id"], t["participants"]["consent_named"].astype(bool)))
+    consent_changes = {}
+    for rec in people:
+        pid = rec["pid"]
+        if pid in new_pids:
+            lines.append(f"row {rec['row']}: new participant {pid}"
+                         + (f" ({rec['org']})" if rec["org"] else "")
+                         + (", named" if rec["consent"] else ", pseudonymous"))
+        elif pid is not None and rec["consent"] is not None and rec["consent"] != consent_of[pid]:
+            consent_changes[pid] = rec["consent"]
+            lines.append(f"row {rec['row']}: {pid} consent_named {str(consent_of[pid]).lower()}"
+                         f" -> {str(rec['consent']).lower()}")
+    added_att = _attendance_rows(t, people, session, where, problems, lines)
+    added_inv = _invitation_rows(t, people, theme, session, where, problems, lines)
+    if problems:
+        raise ImportListError(problems, where)
+
+    att = t["attendance"]
+    illustrative = int(((att["session_id"] == session) & (att["source"] == "illustrative")).sum())
+    if illustrative and added_att:
+        sheet_.notes.append(f"{session} also has {illustrative} illustrative attendance rows; they "
+                            "stay (labkit.illustrative.strip_illustrative removes them)")
+    participants = t["participants"].copy()
+    if consent_changes:
+        mask = participants["id"].isin(list(consent_changes))
+        participants.loc[mask, "consent_named"] = (
+            participants.loc[mask, "id"].map(consent_changes).astype("boolean"))
+    added_people = [{"id": r["pid"], "name": r["name"], "consent_named": bool(r["consent"]),
+                     "organisation_id": r["org"],
+                     "role": "host" if r["role"] == "host" else "participant", "source": SOURCE}
+                    for r in new_people]
+    added = {"organisations": len(orgs.new), "organisation_aliases": len(orgs.new_aliases),
+             "participants": len(added_people), "attendance": len(added_att),
+             "invitations": len(added_inv)}
+    updated = {"participants": len(consent_changes)}
+    result = programme
+    if any(added.values()) or consent_changes:
+        result = programme.replace(
+            organisations=_append(t["organisations"], orgs.new),
+            organisation_aliases=_append(t["organisation_aliases"], orgs.new_aliases),
+            participants=_append(participants, added_people),
+            attendance=_append(att, added_att),
+            invitations=_append(t["invitations"], added_inv))
+        _check(result, where)
+    return ImportResult(result, where, len(sheet_.rows), added, updated, lines, sheet_.notes)
+
+
+def _attendance_records(sheet_, problems) -> list[dict]:
+    """One dict per data row: row, name, org_raw, consent, role, by and column labels."""
+    where, cols = sheet_.where, set(sheet_.columns)
+    records = []
+    for r, row in sheet_.rows:
+        got, bad = sheet_.cells(row, problems, r)
+
+        def cell(field):
+            return got.get(field, (Cell(), ""))[0]
+
+        def col(field):
+            return got.get(field, (None, ""))[1]
+
+        rec = {"row": r, "name": text(cell("name")), "name_col": col("name"),
+               "org_raw": text(cell("organisation")), "org_col": col("organisation"),
+               "by": text(cell("invited_by")), "by_col": col("invited_by"),
+               "consent_col": col("consent"), "role_col": col("role")}
+        if rec["name"] is None and {"first_name", "last_name"} & cols:
+            parts = [text(cell(f)) for f in ("first_name", "infix", "last_name")]
+            rec["name"] = " ".join(p for p in parts if p) or None
+            rec["name_col"] = col("last_name") or col("first_name")
+        if rec["name"] is None and not bad & {"name", "first_name", "infix", "last_name"}:
+            problems.append(Problem(where, r, rec["name_col"], "", "no name",
+                                    "fill in the person's name, or delete the row"))
+        for field, parse in (("consent", yes_no),
+                             ("role", lambda c: choice(c, _ROLES, _ROLE_HINT))):
+            value, err = parse(cell(field))
+            if err:
+                problems.append(Problem(where, r, col(field), str(cell(field).value), *err))
+            rec[field] = value
+        records.append(rec)
+    return records
+
+
+class _Organisations:
+    """Resolves the list's organisation names; collects new organisations and aliases."""
+
+    def __init__(self, t, alias_to: dict, default: str | None, per_name: dict, where: str):
+        self.names = dict(zip(t["organisations"]["id"], t["organisations"]["name"]))
+        self.index: dict[str, set] = {}
+        aliases = t["organisation_aliases"]
+        for oid, name in [*self.names.items(),
+                          *zip(aliases["organisation_id"], aliases["alias"])]:
+            self.index.setdefault(normal_form(name), set()).add(oid)
+        self.alias_to, self.default, self.per_name, self.where = alias_to, default, per_name, where
+        self.taken = set(self.names)
+        self.new, self.new_aliases, self.unknown = [], [], {}
+
+    def resolve(self, rec: dict, problems: list) -> str | None:
+        raw = rec["org_raw"]
+        if raw is None:
+            return None
+        key = normal_form(raw)
+        hits = self.index.get(key, set())
+        if len(hits) > 1:
+            problems.append(Problem(self.where, rec["row"], rec["org_col"], raw,
+                                    "matches several organisations: " + ", ".join(sorted(hits)),
+                                    "say which with --alias 'NAME=ORG_ID'"))
+            return None
+        if hits:
+            return next(iter(hits))
+        if key in self.alias_to:
+            oid = self.alias_to[key]
+            self.new_aliases.append({"organisation_id": oid, "alias": raw, "source": SOURCE,
+                                     "note": "Spelling in an imported registration list."})
+        elif self.per_name.get(key) or self.default:
+            oid = _slug(raw, self.taken)
+            self.taken.add(oid)
+            self.names[oid] = raw
+            self.new.append({"id": oid, "name": raw, "sector": self.per_name.get(key) or self.default,
+                             "sector_note": "Added from an imported registration list; "
+                                            "sector given at import.", "source": SOURCE})
+        else:
+            self.unknown.setdefault(key, []).append(rec)
+            return None
+        self.index[key] = {oid}
+        return oid
+
+    def report_unknown(self, problems: list, sectors: set) -> None:
+        shown = {k: self.names[next(iter(v))] for k, v in self.index.items()}
+        for recs in self.unknown.values():
+            first, rest = recs[0], [str(x["row"]) for x in recs[1:]]
+            also = f" (also on row{'s' if len(rest) > 1 else ''} {', '.join(rest)})" if rest else ""
+            close = difflib.get_close_matches(normal_form(first["org_raw"]), list(shown), n=1,
+                                              cutoff=0.75)
+            raw = first["org_raw"]
+            hint = (f"if it is '{shown[close[0]]}', pass --alias '{raw}="
+                    f"{next(iter(self.index[close[0]]))}'" if close else
+                    "if it is a known organisation, pass --alias 'NAME=ORG_ID'") + (
+                "; to add it, pass --add-unknown SECTOR (" + ", ".join(sorted(sectors)) + ")")
+            problems.append(Problem(self.where, first["row"], first["org_col"], first["org_raw"],
+                                    "organisation not in the package" + also, hint))
+
+
+def _match_people(t, records, where, problems, notes) -> tuple[list[dict], list[dict]]:
+    """Give each record a ``pid``; return one record per person and the new people."""
+    parts = t["participants"]
+    known: dict[tuple, set] = {}
+    for pid, name, oid in zip(parts["id"], parts["name"], parts["organisation_id"]):
+        if isinstance(name, str) and name:
+            known.setdefault((normal_form(name), oid if isinstance(oid, str) else None), set()).add(pid)
+    numbers = [int(m[1]) for p in parts["id"] if (m := re.fullmatch(r"p-imp-([0-9]+)", p))]
+    number = max(numbers, default=0) + 1
+    first: dict[tuple, dict] = {}
+    new = []
+    for rec in records:
+        if rec["name"] is None:
+            continue
+        key = (normal_form(rec["name"]), rec["org"])
+        if key in first:  # the same person twice in the list: the rows must agree
+            one = first[key]
+            for field in ("consent", "role", "by"):
+                if rec[field] is not None and one[field] is not None and rec[field] != one[field]:
+                    problems.append(Problem(where, rec["row"], rec[f"{field}_col"], str(rec[field]),
+                                            f"row {one['row']} has the same person with "
+                                            f"'{one[field]}'", "make the rows agree, or remove one"))
+                elif one[field] is None:
+                    one[field] = rec[field]
+            continue
+        first[key] = rec
+        hits = known.get(key, set())
+        if not hits and key[1] and len(known.get((key[0], None), set())) == 1:
+            hits = known[(key[0], None)]  # the package knows no organisation for this person
+            notes.append(f"row {rec['row']}: {next(iter(hits))} has no organisation in the package; "
+                         f"the list says {key[1]} (the package is not changed)")
+        if len(hits) > 1:
+            problems.append(Problem(where, rec["row"], rec["name_col"], "",
+                                    "matches several participants: " + ", ".join(sorted(hits)),
+                                    "the package holds this person twice; merge them first"))
+            rec["pid"] = None
+        elif hits:
+            rec["pid"] = next(iter(hits))
+        else:
+            rec["pid"] = f"p-imp-{number:03d}"
+            number += 1
+            new.append(rec)
+    return list(first.values()), new
+
+
+def _attendance_rows(t, people, session, where, problems, lines) -> list[dict]:
+    att = t["attendance"]
+    existing = {p: (role, src) for s, p, role, src in
+                zip(att["session_id"], att["participant_id"], att["role"], att["source"])
+                if s == session}
+    rows = []
+    for rec in people:
+        pid = rec["pid"]
+        if pid is None:
+            continue
+        if pid in existing:
+            role, src = existing[pid]
+            if rec["role"] is not None and rec["role"] != role:
+                problems.append(Problem(where, rec["row"], rec["role_col"], rec["role"],
+                                        f"{pid} is already recorded at {session} as '{role}' ({src})",
+                                        "correct the role in the list, or leave it empty"))
+            continue
+        role = rec["role"] or "participant"
+        rows.append({"session_id": session, "participant_id": pid, "role": role, "source": SOURCE})
+        lines.append(f"row {rec['row']}: {pid} attended {session} as {role}")
+    return rows
+
+
+def _invitation_rows(t, people, theme, session, where, problems, lines) -> list[dict]:
+    parts = t["participants"]
+    by_name: dict[str, set] = {}
+    for pid, name in zip(parts["id"], parts["name"]):
+        if isinstance(name, str) and name:
+            by_name.setdefault(normal_form(name), set()).add(pid)
+    for rec in people:
+        if rec["pid"] is not None:
+            by_name.setdefault(normal_form(rec["name"]), set()).add(rec["pid"])
+    inv = t["invitations"]
+    existing = {p: (ch, by if isinstance(by, str) else None) for th, p, ch, by in
+                zip(inv["theme_id"], inv["participant_id"], inv["channel"], inv["invited_by"])
+                if th == theme}
+    rows = []
+    for rec in people:
+        pid, by = rec["pid"], rec["by"]
+        if pid is None or by is None:
+            continue
+        key = normal_form(by)
+        inviter = None
+        if key in _BY_ORGANISERS:
+            channel = "organisers"
+        elif key in _BY_HOST:
+            channel = "host"
+        else:
+            hits = by_name.get(key, set())
+            if len(hits) != 1 or hits == {pid}:
+                problems.append(Problem(
+                    where, rec["row"], rec["by_col"], by,
+                    "a person cannot invite themselves" if hits == {pid} else
+                    "names several participants" if hits else "names nobody in the list or the package",
+                    "give the inviter a row of their own in the list, or write 'organisatie' "
+                    "or 'gastheer'"))
+                continue
+            channel, inviter = "participant", next(iter(hits))
+        if pid in existing:
+            if existing[pid] != (channel, inviter):
+                ch, old = existing[pid]
+                problems.append(Problem(where, rec["row"], rec["by_col"], by,
+                                        f"{pid} is already recorded as invited by {old or 'the ' + ch}"
+                                        f" for theme {theme}",
+                                        "correct 'invited by' in the list, or leave it empty"))
+            continue
+        rows.append({"theme_id": theme, "participant_id": pid, "first_session_id": session,
+                     "channel": channel, "invited_by": inviter, "source": SOURCE})
+        lines.append(f"row {rec['row']}: {pid} invited by {inviter or 'the ' + channel}")
+    return rows
+
+
+# --------------------------------------------------------------------------- progress
+
+def import_progress(programme, path, *, encoding: str | None = None,
+                    sheet: str | None = None) -> ImportResult:
+    """Append the commitment updates listed at ``path`` to ``commitment_updates``.
+
+    Columns: commitment id, date, status (the schema's values or Dutch words:
+    gepland, in uitvoering, afgerond, vastgelopen, gestopt...), progress (a
+    percentage 0-100) and an optional note. A row equal to an update already
+    in the package is left alone; another update for the same commitment and
+    date is a problem. Raises :class:`ImportListError` listing every problem.
+    """
+    t = programme.tables
+    sheet_, problems = read_sheet(path, PROGRESS_HEADERS, encoding=encoding, sheet=sheet)
+    where = sheet_.where
+    missing = [f for f in ("commitment", "date", "status", "progress") if f not in sheet_.columns]
+    if sheet_.columns and missing:
+        problems += [Problem(where, 0, "", "", f"no column for the {f}", "add a column named "
+                             "one of: " + ", ".join(sorted(PROGRESS_HEADERS[f]))) for f in missing]
+    if missing:
+        raise ImportListError(problems, where)
+    ids = {normal_form(i): i for i in t["commitments"]["id"]}
+    upd = t["commitment_updates"]
+    existing = {(c, d.date()): (s, int(p), n if isinstance(n, str) else None)
+                for c, d, s, p, n in zip(upd["commitment_id"], upd["date"], upd["status"],
+                                         upd["progress"], upd["note"])}
+    status_hint = ("write one of: " + ", ".join(schema.STATUSES)
+                   + " (or gepland, in uitvoering, afgerond, vastgelopen, gestopt)")
+    seen, rows, lines = {}, [], []
+    for r, row in sheet_.rows:
+        got, bad = sheet_.cells(row, problems, r)
+        values, ok = {}, not bad
+        for field, (cell, label) in got.items():
+            if field in bad:
+                continue
+            if field == "note":  # a note keeps its line breaks, made plain \n (a bare \r breaks CSV)
+                values["note"] = ((cell.value.replace("\r\n", "\n").replace("\r", "\n").strip() or None)
+                                  if isinstance(cell.value, str) else text(cell))
+                continue
+            if blank(cell):
+                problems.append(Problem(where, r, label, "", "a value is required",
+                                        f"fill in the {field}, or delete the row"))
+                ok = False
+                continue
+            if field == "commitment":
+                value, err = ids.get(normal_form(text(cell))), None
+                if value is None:
+                    close = difflib.get_close_matches(normal_form(text(cell)), list(ids), n=1)
+                    err = ("no commitment has this id", (f"did you mean '{ids[close[0]]}'? "
+                                                         if close else "") + "see commitments.csv")
+            elif field == "date":
+                value, err = date(cell, sheet_.epoch)
+            elif field == "status":
+                value, err = choice(cell, _STATUSES, status_hint)
+            else:
+                value, err = percentage(cell)
+            if err:
+                problems.append(Problem(where, r, label, str(cell.value), *err))
+                ok = False
+            values[field] = value
+        if not ok:
+            continue  # its problems are reported above
+        key = (values["commitment"], values["date"])
+        update = (values["status"], values["progress"], values.get("note"))
+        if key in seen or key in existing:
+            other, place = (seen[key][1], f"row {seen[key][0]}") if key in seen else (
+                existing[key], "the package")
+            if other != update:
+                problems.append(Problem(where, r, "", f"{key[0]} {key[1]}",
+                                        f"{place} has another update for this commitment on this "
+                                        f"date (status {other[0]}, progress {other[1]})",
+                                        "give the update another date, or leave the row out"))
+            continue
+        seen[key] = (r, update)
+        rows.append({"commitment_id": key[0], "date": pd.Timestamp(key[1]), "status": update[0],
+                     "progress": update[1], "note": update[2], "source": SOURCE})
+        lines.append(f"row {r}: {key[0]} on {key[1]}: {update[0]}, {update[1]}%")
+    if problems:
+        raise ImportListError(problems, where)
+    result = programme
+    if rows:
+        result = programme.replace(commitment_updates=_append(upd, rows))
+        _check(result, where)
+    return ImportResult(result, where, len(sheet_.rows), {"commitment_updates": len(rows)}, {},
+                        lines, sheet_.notes)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _append(df: pd.DataFrame, rows: list[dict]) -> pd.DataFrame:
+    if not rows:
+        return df
+    new = pd.DataFrame(rows, columns=df.columns).astype(df.dtypes.to_dict())
+    return pd.concat([df, new], ignore_index=True) if len(df) else new
+
+
+def _slug(name: str, taken: set) -> str:
+    """A new organisation id from its name, unique among ``taken``.
+
+    >>> _slug("Gemeente Súdwest-Fryslân", {"gemeente-sudwest-fryslan"})
+    'gemeente-sudwest-fryslan-2'
+    """
+    base = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    base = re.sub(r"[^a-z0-9]+", "-", base).strip("-") or "organisatie"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _check(programme, where: str) -> None:
+    """Validate the changed package in memory, exactly as ``save`` will."""
+    problems: list[Problem] = []
+    io._parse_all({n: io.table_to_csv(n, df) for n, df in programme.tables.items()}, problems)
+    if problems:
+        raise ImportListError(problems, where)

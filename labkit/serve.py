@@ -1,0 +1,155 @@
+"""Serve the dashboard (and the live theme report) with Voilà, locked down.
+
+Voilà serves every notebook under its root folder and the files beside them,
+so labkit never points it at the repository: it copies the named notebooks
+into a fresh folder and serves that. The data package is read by the kernel
+(``LABKIT_DATA``), never over HTTP. Kernels are preheated, tracebacks hidden
+and sources stripped. Beyond 127.0.0.1 a token is required.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from .errors import LabkitError
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+#: The only notebooks a stakeholder can open.
+SERVED = ("dashboard.ipynb", "theme_report.ipynb")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _is_loopback(ip: str) -> bool:
+    try:
+        return ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return ip == "localhost"
+
+
+def prepare_root(dest: Path, notebooks: tuple[str, ...] = SERVED, source: Path = NOTEBOOKS_DIR) -> Path:
+    """Copy the named notebooks, and nothing else, into ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in notebooks:
+        src = source / name
+        if src.is_file():
+            shutil.copyfile(src, dest / name)
+    return dest
+
+
+def voila_command(root: Path, *, port: int, ip: str = "127.0.0.1", token: str | None = None,
+                  preheat: bool = True, pool_size: int = 1, tracebacks: bool = False) -> list[str]:
+    """The Voilà command line labkit runs."""
+    cmd = [sys.executable, "-m", "voila", str(root), "--no-browser", f"--port={port}",
+           f"--Voila.ip={ip}", f"--preheat_kernel={preheat}", f"--pool_size={pool_size}",
+           "--strip_sources=True", f"--show_tracebacks={tracebacks}",
+           # ?theme= names a labkit theme here, not a Voilà page style
+           "--VoilaConfiguration.allow_theme_override=NO",
+           "--VoilaConfiguration.allow_template_override=NO",
+           "--VoilaConfiguration.file_allowlist=[]"]
+    cmd.append(f"--Voila.token={token}" if token else "--Voila.token=")
+    return cmd
+
+
+def _environment(data: Path | None, root: Path) -> dict:
+    env = dict(os.environ)
+    if data is not None:
+        env["LABKIT_DATA"] = str(Path(data).resolve())
+    env.setdefault("LABKIT_NOTEBOOKS_ROOT", str(root))
+    return env
+
+
+def wait_until_up(url: str, proc: subprocess.Popen | None = None, timeout: float = 60) -> None:
+    """Wait until Voilà answers ``url`` (a static file: starts no kernel)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise LabkitError(f"Voilà stopped while starting (exit code {proc.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise LabkitError(f"Voilà did not answer {url} within {timeout:.0f} s")
+
+
+def stop(proc: subprocess.Popen, timeout: float = 10) -> None:
+    """Stop Voilà and its kernels: SIGTERM to the process group, SIGKILL after ``timeout``."""
+    if proc.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+@contextlib.contextmanager
+def running(data: str | os.PathLike | None = None, *, port: int | None = None, ip: str = "127.0.0.1",
+            token: str | None = None, preheat: bool = True, pool_size: int = 1,
+            tracebacks: bool = False, log=None, notebooks: tuple[str, ...] = SERVED,
+            source: Path = NOTEBOOKS_DIR):
+    """Run Voilà for the duration of a ``with`` block; yield its base URL."""
+    if not _is_loopback(ip) and not token:
+        raise LabkitError(f"serving on {ip} (beyond this computer) needs a token: pass --token, "
+                          "or put labkit behind a login proxy (see README)")
+    port = port or free_port()
+    with tempfile.TemporaryDirectory(prefix="labkit-serve-") as tmp:
+        root = prepare_root(Path(tmp) / "apps", notebooks, source)
+        cmd = voila_command(root, port=port, ip=ip, token=token, preheat=preheat, pool_size=pool_size,
+                            tracebacks=tracebacks)
+        proc = subprocess.Popen(cmd, env=_environment(data, root), cwd=tmp, start_new_session=True,
+                                stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
+        host = "127.0.0.1" if _is_loopback(ip) else ip
+        base = f"http://{host}:{port}"
+        try:
+            wait_until_up(f"{base}/voila/static/voila.js", proc)
+            yield base
+        finally:
+            stop(proc)
+
+
+def dashboard_url(base: str, theme: str | None = None, token: str | None = None) -> str:
+    query = []
+    if theme:
+        query.append(f"theme={theme}")
+    if token:
+        query.append(f"token={token}")
+    return f"{base}/voila/render/dashboard.ipynb" + ("?" + "&".join(query) if query else "")
+
+
+def serve(data: str | os.PathLike | None = None, *, port: int = 8866, ip: str = "127.0.0.1",
+          token: str | None = None) -> int:
+    """Serve until interrupted (``labkit serve``); print the dashboard's URL."""
+    if not _is_loopback(ip) and not token:
+        token = secrets.token_urlsafe(24)
+    try:
+        with running(data, port=port, ip=ip, token=token, log=sys.stderr) as base:
+            print(f"Dashboard: {dashboard_url(base, token=token)}", flush=True)
+            print(f"Themarapport: {base}/voila/render/theme_report.ipynb?thema=brede-welvaart"
+                  + (f"&token={token}" if token else ""), flush=True)
+            print("Stop met Ctrl+C.", flush=True)
+            while True:
+                time.sleep(3600)
+    except KeyboardInterrupt:
+        return 0

@@ -1,0 +1,359 @@
+"""Chart-ready frames for one theme of a programme, shared by the dashboard and the reports.
+
+:class:`ThemeData` computes each projection, layout and measure once per
+theme and language-independent; its ``*_frame`` methods add translated labels
+for :mod:`labkit.charts`. Filters (sector, table) only select from what was
+computed, so a filter change redraws without recomputing.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from . import analytics, graph
+from .i18n import ROLES, STATUS, TABLES, t
+
+MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                  "oktober", "november", "december"],
+          "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December"]}
+#: Above this many ties the network map draws only the strongest, and says so.
+MAX_EDGES = 2500
+
+
+def force_layout(H: nx.Graph, *, seed: int = 2021, weight: str = "weight") -> dict:
+    """Node -> (x, y) in [0, 1], reproducible for the same graph and seed."""
+    import random
+
+    import igraph as ig
+    nodes = list(H.nodes)
+    if not nodes:
+        return {}
+    index = {n: i for i, n in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges])
+    weights = [float(d.get(weight, 1.0)) for _, _, d in H.edges(data=True)]
+    start = np.random.default_rng(seed).uniform(-1, 1, size=(len(nodes), 2)).tolist()
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        pos = np.asarray(g.layout_fruchterman_reingold(weights=weights or None, seed=start, niter=500).coords)
+    finally:
+        ig.set_random_number_generator(random)
+    span = pos.max(axis=0) - pos.min(axis=0)
+    pos = (pos - pos.min(axis=0)) / np.where(span > 0, span, 1)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, pos)}
+
+
+class ThemeData:
+    """Everything the dashboard and the reports draw for one theme."""
+
+    def __init__(self, programme, theme: str):
+        if theme not in set(programme.themes["id"]):
+            raise ValueError(f"unknown theme {theme!r}")
+        self.p = programme
+        self.theme = theme
+        self.G = programme.graph
+
+    # ---------------------------------------------------------------- computed once
+    @functools.cached_property
+    def sessions(self) -> pd.DataFrame:
+        s = self.p.sessions
+        return s[s["theme_id"] == self.theme].sort_values(["order", "id"]).reset_index(drop=True)
+
+    @property
+    def has_sessions(self) -> bool:
+        return len(self.sessions) > 0
+
+    @functools.cached_property
+    def coattendance(self) -> nx.Graph:
+        return graph.organisation_coattendance(self.G, theme=self.theme)
+
+    @functools.cached_property
+    def collaboration(self) -> nx.DiGraph:
+        return graph.organisation_collaboration(self.G, theme=self.theme, directed=True)
+
+    @functools.cached_property
+    def layout(self) -> dict:
+        """Seeded Fruchterman-Reingold positions of the whole theme's network.
+
+        Computed once per theme, so filters never move a dot. igraph's C
+        implementation: NetworkX's took 10 s at 1,000 organisations here.
+        """
+        return force_layout(self.coattendance)
+
+    @functools.cached_property
+    def roles(self) -> pd.DataFrame:
+        D = self.collaboration
+        if D.number_of_nodes() == 0:
+            return pd.DataFrame(columns=["coordinator", "itinerant", "representative", "gatekeeper",
+                                         "liaison", "total"])
+        return analytics.brokerage_roles(D, attr="sector")
+
+    @functools.cached_property
+    def main_role(self) -> dict:
+        roles = self.roles.drop(columns="total", errors="ignore")
+        out = {}
+        for node, row in roles.iterrows():
+            out[node] = row.idxmax() if row.max() > 0 else ""
+        return out
+
+    @functools.cached_property
+    def centrality(self) -> dict:
+        H = self.coattendance
+        return {
+            "degree": dict(H.degree(weight="weight")),
+            "betweenness": analytics.betweenness(H) if H.number_of_nodes() else {},
+        }
+
+    @functools.cached_property
+    def illustrative(self) -> bool:
+        """Whether anything shown for this theme rests on illustrative or synthetic rows."""
+        sess = set(self.sessions["id"])
+        att = self.p.attendance[self.p.attendance["session_id"].isin(sess)]
+        com = self.p.commitments[self.p.commitments["theme_id"] == self.theme]
+        upd = self.p.commitment_updates[self.p.commitment_updates["commitment_id"].isin(com["id"])]
+        flagged = ("illustrative", "synthetic")
+        return bool(att["source"].isin(flagged).any() or upd["source"].isin(flagged).any()
+                    or com["source"].isin(flagged).any())
+
+    @functools.cached_property
+    def synthetic(self) -> bool:
+        return bool((self.p.themes["source"] == "synthetic").any()
+                    or (self.sessions["source"] == "synthetic").any())
+
+    # ---------------------------------------------------------------- labels
+    def sectors_frame(self, lang: str = "nl") -> pd.DataFrame:
+        s = self.p.sectors.sort_values("order")
+        return pd.DataFrame({"id": s["id"], "label": s["name_nl" if lang == "nl" else "name_en"],
+                             "order": s["order"]}).reset_index(drop=True)
+
+    def _sector_label(self, lang):
+        return dict(zip(*self.sectors_frame(lang)[["id", "label"]].T.values))
+
+    def organisations(self, lang: str = "nl") -> pd.DataFrame:
+        """The theme's organisations: node id, name, sector label, main role, centralities."""
+        H = self.coattendance
+        lab = self._sector_label(lang)
+        rows = [{"id": n, "label": d["label"], "sector": d["sector"],
+                 "sector_label": lab.get(d["sector"], d["sector"]),
+                 "role": ROLES[lang].get(self.main_role.get(n, ""), ""),
+                 "degree": self.centrality["degree"].get(n, 0),
+                 "betweenness": self.centrality["betweenness"].get(n, 0.0)}
+                for n, d in H.nodes(data=True)]
+        return pd.DataFrame(rows, columns=["id", "label", "sector", "sector_label", "role", "degree",
+                                           "betweenness"])
+
+    # ---------------------------------------------------------------- frames
+    def network_frames(self, *, sector: str | None = None, table: str | None = None,
+                       size_by: str = "degree", lang: str = "nl"):
+        """Nodes and edges for :func:`labkit.charts.network_map`.
+
+        ``sector`` highlights one sector's organisations and their direct
+        partners; ``table`` keeps the ties formed at that kind of table only.
+        """
+        H = self.coattendance
+        if table is not None:
+            sess = set(self.sessions[self.sessions["kind"] == table]["id"])
+            H = graph.organisation_coattendance(self.G, theme=self.theme, sessions=sess)
+        nodes = self.organisations(lang)
+        nodes = nodes[nodes["id"].isin(list(H.nodes))].copy()
+        nodes["x"] = [self.layout[n][0] for n in nodes["id"]]
+        nodes["y"] = [self.layout[n][1] for n in nodes["id"]]
+        nodes["size"] = nodes[size_by] if size_by in nodes else nodes["degree"]
+        if sector:
+            keep = set(nodes[nodes["sector"] == sector]["id"])
+            near = {v for u in keep for v in H.neighbors(u)}
+            nodes["selected"] = nodes["id"].isin(keep | near)
+        else:
+            nodes["selected"] = True
+        edges = [(u, v, d["weight"]) for u, v, d in H.edges(data=True)
+                 if not sector or u in keep or v in keep]
+        edges.sort(key=lambda e: (-e[2], e[0], e[1]))
+        truncated = len(edges) > MAX_EDGES
+        edges = edges[:MAX_EDGES]
+        e = pd.DataFrame({
+            "x": [self.layout[u][0] for u, _, _ in edges], "y": [self.layout[u][1] for u, _, _ in edges],
+            "x2": [self.layout[v][0] for _, v, _ in edges], "y2": [self.layout[v][1] for _, v, _ in edges],
+            "weight": [w for _, _, w in edges]})
+        nodes.attrs["truncated"] = truncated
+        return nodes.reset_index(drop=True), e
+
+    def ego_frames(self, node: str, *, lang: str = "nl"):
+        """An organisation and its direct partners, laid out on their own."""
+        H = self.coattendance
+        if node not in H:
+            raise ValueError(f"{node!r} did not attend any session of {self.theme!r}")
+        ego = H.subgraph([node, *H.neighbors(node)])
+        pos = nx.spring_layout(ego, seed=2021, weight="weight")
+        nodes = self.organisations(lang)
+        nodes = nodes[nodes["id"].isin(list(ego.nodes))].copy()
+        nodes["x"] = [float(pos[n][0]) for n in nodes["id"]]
+        nodes["y"] = [float(pos[n][1]) for n in nodes["id"]]
+        nodes["size"] = [ego.degree(n, weight="weight") for n in nodes["id"]]
+        nodes["selected"] = True
+        edges = pd.DataFrame({
+            "x": [float(pos[u][0]) for u, v in ego.edges], "y": [float(pos[u][1]) for u, v in ego.edges],
+            "x2": [float(pos[v][0]) for u, v in ego.edges], "y2": [float(pos[v][1]) for u, v in ego.edges],
+            "weight": [d["weight"] for _, _, d in ego.edges(data=True)]})
+        return nodes.reset_index(drop=True), edges
+
+    def composition_frame(self, lang: str = "nl") -> pd.DataFrame:
+        comp = analytics.sector_composition(self.G, theme=self.theme, by="session")
+        sectors = self.sectors_frame(lang)
+        lab = dict(zip(sectors["id"], sectors["label"]))
+        order = dict(zip(sectors["id"], sectors["order"]))
+        s = self.sessions.set_index("id")
+        comp = comp[comp["organisations"] > 0].copy()
+        comp["group_label"] = [self._session_label(g, lang) for g in comp["group"]]
+        comp["order"] = [int(s.loc[g, "order"]) * 10 + list(s.index).index(g) for g in comp["group"]]
+        comp["sector_label"] = comp["sector"].map(lab).fillna(comp["sector"])
+        comp["sector_order"] = comp["sector"].map(order)
+        return comp.reset_index(drop=True)
+
+    def _session_label(self, sid: str, lang: str) -> str:
+        s = self.sessions.set_index("id").loc[sid]
+        label = TABLES[lang][s["kind"]]
+        if isinstance(s["track"], str):
+            label += f" · {s['track']}"
+        year, month = s["month"].split("-")
+        return f"{label} ({MONTHS[lang][int(month) - 1]} {year})"
+
+    def missing_sectors(self, lang: str = "nl") -> dict:
+        lab = self._sector_label(lang)
+        miss = analytics.missing_sectors(self.G, theme=self.theme, by="session")
+        return {self._session_label(k, lang): [lab.get(s, s) for s in v] for k, v in miss.items()}
+
+    def mixing_frame(self, lang: str = "nl") -> pd.DataFrame:
+        H = self.coattendance
+        m = analytics.mixing_matrix(H, attr="sector")
+        lab = self._sector_label(lang)
+        order = [s for s in self.sectors_frame(lang)["id"] if s in m.index]
+        m = m.loc[order, order]
+        m.index = [lab[s] for s in m.index]
+        m.columns = [lab[s] for s in m.columns]
+        return m
+
+    def ei_frame(self, lang: str = "nl") -> pd.DataFrame:
+        ei = analytics.ei_index_by_group(self.coattendance, attr="sector")
+        lab = self._sector_label(lang)
+        return pd.DataFrame({"sector": list(ei), "sector_label": [lab.get(s, s) for s in ei],
+                             "ei": [np.nan if v is None else v for v in ei.values()]})
+
+    def continuity_frame(self, lang: str = "nl") -> pd.DataFrame:
+        """People per kind of table: newcomers (by invitation channel) and returning."""
+        cont = analytics.table_continuity(self.G, self.theme)
+        rows = []
+        kinds = [k for k in TABLES[lang] if k in set(self.sessions["kind"])]
+        seen_before = pd.Series(False, index=cont.index)
+        for order, kind in enumerate(kinds, start=1):
+            here = cont[kind].astype(bool)
+            new = here & ~seen_before
+            by_participant = new & (cont["channel"] == "participant")
+            groups = [(t("returning", lang), 1, int((here & seen_before).sum())),
+                      (t("invited_by_organisers", lang), 2, int((new & ~by_participant).sum())),
+                      (t("invited_by_participant", lang), 3, int(by_participant.sum()))]
+            if order == 1:  # at the first table nobody returns and nobody was brought by a participant
+                groups = [(t("invited_by_organisers", lang), 2, int(here.sum()))]
+            for group, gorder, n in groups:
+                rows.append({"table_label": TABLES[lang][kind], "order": order, "group": group,
+                             "group_order": gorder, "people": n})
+            seen_before |= here
+        return pd.DataFrame(rows, columns=["table_label", "order", "group", "group_order", "people"])
+
+    def commitments(self) -> pd.DataFrame:
+        c = self.p.commitments
+        return c[c["theme_id"] == self.theme].reset_index(drop=True)
+
+    def roadmap_frame(self, lang: str = "nl", *, stage: str | None = None) -> pd.DataFrame:
+        """One row per commitment for :func:`labkit.charts.roadmap_chart`."""
+        c = self.commitments()
+        if stage:
+            c = c[c["stage_id"] == stage]
+        stages = self.p.roadmap_stages.set_index("id")
+        status = graph.current_status(self.p.commitment_updates)
+        proposed = self.p.commitment_updates.groupby("commitment_id")["date"].min()
+        rows = []
+        for r in c.itertuples(index=False):
+            st = stages.loc[r.stage_id]
+            has = not pd.isna(r.horizon)
+            # No year in the report: place it where it was proposed, drawn as an open dot.
+            start = proposed.get(r.id)
+            year = float(r.horizon) if has else (start.year + (start.day_of_year - 1) / 365.25
+                                                  if start is not None and not pd.isna(start) else 2021.3)
+            cur = status.loc[r.id] if r.id in status.index else None
+            stat = cur["status"] if cur is not None else "proposed"
+            rows.append({
+                "id": r.id, "label": r.title_nl if lang == "nl" else r.title_en,
+                "stage_id": r.stage_id, "stage_number": int(st["number"]),
+                "stage_label": f"{int(st['number'])}. " + (st["name_nl"] if lang == "nl" else st["name_en"]),
+                "year": year, "has_horizon": has,
+                "horizon_label": str(int(r.horizon)) if has else t("horizon_none", lang),
+                "status": stat, "status_label": STATUS[lang][stat],
+                "progress": int(cur["progress"]) if cur is not None else 0,
+                "last_update": cur["last_update"].strftime("%d-%m-%Y") if cur is not None else "",
+                "source": r.source,
+            })
+        df = pd.DataFrame(rows, columns=["id", "label", "stage_id", "stage_number", "stage_label", "year",
+                                         "has_horizon", "horizon_label", "status", "status_label",
+                                         "progress", "last_update", "source"])
+        # Spread dots that share a lane and nearly the same year so none hides another.
+        df["bucket"] = (df["year"] // 2).astype(int)
+        df["rank"] = df.groupby(["stage_id", "bucket"]).cumcount()
+        df["n"] = df.groupby(["stage_id", "bucket"])["id"].transform("count")
+        df["lane_offset"] = np.where(df["n"] > 1, -0.75 + 1.5 * df["rank"] / (df["n"] - 1).clip(lower=1), 0.0)
+        return df.drop(columns=["bucket", "rank", "n"]).sort_values(["stage_number", "year", "id"]).reset_index(drop=True)
+
+    def sdg_frame(self, lang: str = "nl") -> pd.DataFrame:
+        c = set(self.commitments()["id"])
+        links = self.p.commitment_sdgs[self.p.commitment_sdgs["commitment_id"].isin(c)]
+        counts = links.groupby("sdg").size()
+        s = self.p.sdgs.sort_values("number")
+        name = s["name_nl"] if lang == "nl" else s["name_en"]
+        return pd.DataFrame({"number": s["number"].astype(int),
+                             "label": [f"{n}. {x}" for n, x in zip(s["number"], name)],
+                             "colour": s["colour"],
+                             "count": [int(counts.get(n, 0)) for n in s["number"]]}).reset_index(drop=True)
+
+    def welfare_frame(self, lang: str = "nl") -> pd.DataFrame:
+        c = set(self.commitments()["id"])
+        links = self.p.commitment_dimensions[self.p.commitment_dimensions["commitment_id"].isin(c)]
+        counts = links.groupby("dimension").size()
+        d = self.p.welfare_dimensions
+        name = d["name_nl"] if lang == "nl" else d["name_en"]
+        return pd.DataFrame({"order": range(len(d)), "id": d["id"], "label": name,
+                             "count": [int(counts.get(i, 0)) for i in d["id"]]}).reset_index(drop=True)
+
+    def progress_frame(self, lang: str = "nl") -> pd.DataFrame:
+        c = self.commitments().set_index("id")
+        u = self.p.commitment_updates
+        u = u[u["commitment_id"].isin(c.index)].sort_values(["commitment_id", "date"])
+        stages = self.p.roadmap_stages.set_index("id")
+        return pd.DataFrame({
+            "label": [c.loc[i, "title_nl" if lang == "nl" else "title_en"] for i in u["commitment_id"]],
+            "stage_label": [f"{int(stages.loc[c.loc[i, 'stage_id'], 'number'])}. "
+                            + stages.loc[c.loc[i, "stage_id"], "name_nl" if lang == "nl" else "name_en"]
+                            for i in u["commitment_id"]],
+            "date": u["date"].to_numpy(), "progress": u["progress"].astype(int).to_numpy(),
+            "status_label": [STATUS[lang][s] for s in u["status"]],
+        })
+
+    def brokers_frame(self, lang: str = "nl", top: int = 10) -> pd.DataFrame:
+        """The organisations that most often linked other sectors, with their roles."""
+        roles = self.roles
+        if roles.empty:
+            return pd.DataFrame(columns=["organisation", "sector", "role", "brokerage", "betweenness"])
+        orgs = self.organisations(lang).set_index("id")
+        ranked = roles.sort_values("total", ascending=False)
+        ranked = ranked[ranked["total"] > 0].head(top)
+        lab = self._sector_label(lang)
+        rows = []
+        for node, r in ranked.iterrows():
+            d = self.G.nodes[node]
+            parts = [f"{ROLES[lang][k]} {int(r[k])}" for k in ROLES[lang] if k and r.get(k, 0)]
+            rows.append({"organisation": d["label"], "sector": lab.get(d["sector"], d["sector"]),
+                         "role": ", ".join(parts), "brokerage": int(r["total"]),
+                         "betweenness": round(float(orgs["betweenness"].get(node, 0.0)), 3)})
+        return pd.DataFrame(rows)

@@ -1,0 +1,89 @@
+"""The headline answers and ``labkit analyse`` on the embedded, hand-made and synthetic data."""
+
+import json
+
+import pytest
+
+from labkit import analytics as A
+from labkit import synth
+from labkit.cli import main
+from labkit.errors import ParameterError
+from conftest import DATA
+from test_analytics_data import room
+
+
+@pytest.fixture(scope="module")
+def embedded(programme):
+    return A.headline(programme, theme="brede-welvaart")
+
+
+def test_headline_on_the_embedded_dataset(embedded, programme):
+    h = embedded
+    json.dumps(h)  # JSON-ready as it is
+    assert h["programme"]["theme"] == "brede-welvaart" and h["programme"]["sessions"] == 5
+    assert h["programme"]["participants"] == 45 and h["programme"]["organisations"] == 38
+    assert h["provenance"] == {"illustrative": True, "synthetic": False}
+    # every section rests on illustrative attendance, ties, owners or progress
+    for section in (h["composition"], h["ties"], h["brokers"], h["commitments"],
+                    h["commitments"]["stalled"]):
+        assert section["illustrative"] is True
+    tables = [r["group"] for r in h["composition"]["by_table"]]
+    assert tables == ["focustafel", "verdiepingstafel", "werkplaats"]
+    # the focus table, counted straight from the tables
+    att = programme.attendance[programme.attendance["session_id"] == "bw-focus"]
+    orgs = programme.participants.set_index("id").loc[att["participant_id"], "organisation_id"].dropna()
+    present = set(programme.organisations.set_index("id").loc[orgs, "sector"])
+    focus = h["composition"]["by_session"][0]
+    assert focus["group"] == "bw-focus" and focus["participants"] == att["participant_id"].nunique()
+    assert focus["organisations"] == orgs.nunique()
+    assert focus["missing"] == sorted(set(programme.sectors["id"]) - present)
+    ties = h["ties"]["coattendance"]
+    assert -1 <= ties["ei_index"] <= 1 and list(ties["ei_index_by_sector"])[0] == "government"
+    assert len(h["brokers"]["top"]) == 10 and h["brokers"]["k"] is None
+    assert set(h["brokers"]["top"][0]) >= {"label", "sector", "betweenness", "liaison", "total"}
+    assert sum(r["commitments"] for r in h["commitments"]["coverage"]["stage"]) == 14
+    latest = programme.commitment_updates["date"].max().date().isoformat()
+    assert h["commitments"]["stalled"]["as_of"] == latest  # the latest update by default
+
+
+def test_headline_by_hand_on_room():
+    h = A.headline(room(), theme="t", as_of="2025-06-01")
+    assert h["ties"]["coattendance"]["ei_index"] == pytest.approx(4 / 6)
+    assert h["ties"]["coattendance"]["ei_index_by_sector"] == pytest.approx({"gov": 1.0, "biz": 0.6, "ngo": 1.0})
+    assert [r["id"] for r in h["commitments"]["stalled"]["items"]] == ["k4", "k2"]
+    assert h["commitments"]["unowned"] == {"stages": ["stage-3"], "dimensions": ["hier-en-nu", "elders"]}
+    assert h["composition"]["by_session"][2]["missing"] == ["gov", "ngo"]  # v2
+    assert h["programme"]["participants"] == 7
+
+
+def test_headline_of_an_empty_theme_and_an_unknown_one(programme):
+    h = A.headline(programme, theme="samen-leven")
+    assert h["composition"]["by_table"] == [] and h["ties"]["coattendance"]["ei_index"] is None
+    assert h["brokers"]["top"] == [] and h["commitments"]["total"] == 0
+    assert "geen sessies" in A.format_headline(h)
+    with pytest.raises(ParameterError, match="unknown theme 'nope'"):
+        A.headline(programme, theme="nope")
+
+
+def test_headline_on_a_synthetic_programme_says_so():
+    h = A.headline(synth.programme(300, seed=2))
+    assert h["provenance"] == {"illustrative": False, "synthetic": True}
+    assert h["composition"]["sessions"] > len(h["composition"]["by_session"]) or h["composition"]["sessions"] <= 50
+    assert "synthetische gegevens" in A.format_headline(h)
+
+
+def test_analyse_command_text(capsys):
+    assert main(["analyse", "--data", str(DATA), "--theme", "brede-welvaart"]) == 0
+    out = capsys.readouterr().out
+    assert "Wie zat aan tafel [illustratief]" in out and "E-I" in out and "Makelaars" in out
+    assert "illustratieve rijen" in out and "stilgevallen" in out
+
+
+def test_analyse_command_json(capsys, embedded):
+    assert main(["analyse", "--data", str(DATA), "--theme", "brede-welvaart", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == json.loads(json.dumps(embedded))
+
+
+def test_analyse_command_refuses_an_unknown_theme(capsys):
+    assert main(["analyse", "--data", str(DATA), "--theme", "nope"]) == 2
+    assert "unknown theme 'nope'" in capsys.readouterr().err

@@ -1,0 +1,79 @@
+"""The dashboard's widgets, without a browser (the browser tests are in test_dashboard_browser.py)."""
+
+import pytest
+
+from labkit.dashboard import Dashboard, apply_url, esc, url_parameters
+from labkit.errors import ParameterError
+
+
+@pytest.fixture(scope="module")
+def app(programme):
+    return Dashboard(programme)
+
+
+def test_defaults_dutch_and_first_theme_with_sessions(app):
+    assert app.theme == "brede-welvaart" and app.lang == "nl"
+    assert app.tabs.titles == ("Wie deden mee", "Verbindingen", "Drietrapsraket", "Brede welvaart & SDG's")
+    assert "illustratief" in app.notice.value
+    assert "Regina Bouius-Riemersma" in app.header.value
+
+
+def test_tabs_draw_when_opened(programme):
+    a = Dashboard(programme)
+    assert a.slots["network"].chart is None
+    a.tabs.selected_index = 1
+    assert a.slots["network"].chart is not None
+
+
+def test_filter_redraws_the_same_chart_widget(programme):
+    a = Dashboard(programme)
+    a.tabs.selected_index = 1
+    jc = a.slots["network"].chart
+    before = jc.spec
+    a.sector_dd.value = "union"
+    assert a.slots["network"].chart is jc  # one widget per slot: the JS is shipped once
+    after = jc.spec
+    assert after != before
+    faded = [r for v in after["datasets"].values() for r in v if r.get("selected") is False]
+    assert faded and all(r["sector"] != "union" for r in faded)
+
+
+def test_language_switch(programme):
+    a = Dashboard(programme)
+    a.set_lang("en")
+    assert a.tabs.titles[0] == "Who took part"
+    assert "illustrative" in a.notice.value
+    assert a.sector_dd.options[0][0] == "All sectors"
+
+
+def test_theme_without_sessions(programme):
+    a = Dashboard(programme, theme="samen-leven")
+    assert "nog geen sessies" in a.notice.value
+    assert a.slots["composition"].chart is None
+
+
+def test_url_parameters(programme):
+    assert url_parameters("theme=leefomgeving", programme) == {"theme": "leefomgeving"}
+    assert url_parameters("thema=leefomgeving&lang=en", programme) == {"theme": "leefomgeving", "lang": "en"}
+    assert url_parameters("", programme) == {}
+    for bad in ("theme=../../etc/passwd", "theme=nope", "theme=a&theme=b", "evil=1", "lang=fr",
+                "theme=%3Cscript%3E"):
+        with pytest.raises(ParameterError):
+            url_parameters(bad, programme)
+
+
+def test_bad_url_shows_an_escaped_message(programme):
+    a = Dashboard(programme)
+    apply_url(a, "theme=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert "<script>" not in a.notice.value and "&lt;script&gt;" in a.notice.value
+    assert a.theme == "brede-welvaart"
+
+
+def test_hostile_names_are_escaped(programme):
+    orgs = programme.organisations.copy()
+    orgs.loc[orgs["id"] == "fnv", "name"] = "<img src=x onerror=alert(1)>FNV"
+    a = Dashboard(programme.replace(organisations=orgs))
+    a.tabs.selected_index = 1
+    a.org_dd.value = "org:fnv"
+    assert "<img" not in a.texts["ego"].value and "&lt;img src=x" in a.texts["ego"].value
+    assert esc("<b>") == "&lt;b&gt;"

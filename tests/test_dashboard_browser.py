@@ -1,0 +1,142 @@
+"""The stakeholder dashboard in a real browser: Debian's Chromium against a Voilà the test starts."""
+
+import re
+import shutil
+
+import pytest
+
+from labkit import serve
+from conftest import DATA, PageWatch
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+HOSTILE = '<img src=x onerror="window.__xss=1">Hostile <b>Bakkers</b> & Co'
+TIMEOUT = 60_000
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("served") / "data"
+    shutil.copytree(DATA, data)
+    f = data / "organisations.csv"
+    # an organisation whose name a person typed with markup in it
+    text = f.read_text(encoding="utf-8").replace("NBOV (Brood- en banketbakkers)", f'"{HOSTILE.replace(chr(34), 2 * chr(34))}"')
+    f.write_text(text, encoding="utf-8")
+    log = open(tmp_path_factory.mktemp("log") / "voila.log", "w")
+    with serve.running(data, tracebacks=True, log=log, pool_size=1) as base:
+        yield base
+    log.close()
+
+
+def open_dashboard(page, base, query="", charts=True):
+    watch = PageWatch(page)
+    page.set_default_timeout(TIMEOUT)
+    page.goto(f"{base}/voila/render/dashboard.ipynb{query}", wait_until="domcontentloaded")
+    page.wait_for_selector(".lk-app h1")
+    if charts:
+        page.wait_for_selector(".lk-app .vega-embed svg")
+    return watch
+
+
+def tab(page, label):
+    page.get_by_role("tab", name=label).click()
+
+
+def svg_text(page, container=".lk-app"):
+    return " ".join(page.evaluate(
+        f"Array.from(document.querySelectorAll('{container} .vega-embed svg text')).map(t => t.textContent)"))
+
+
+def test_dashboard_sections_render(page, server, artifacts):
+    watch = open_dashboard(page, server)
+    assert "Middenvelddialogen" in page.locator(".lk-app h1").inner_text()
+    notice = page.locator(".lk-notice").first.inner_text()
+    assert "illustratief" in notice
+    page.screenshot(path=str(artifacts / "dashboard-1-wie-deden-mee.png"), full_page=True)
+    assert "Welke sectoren zaten aan tafel?" in svg_text(page)
+
+    tab(page, "Verbindingen")
+    page.wait_for_function("document.querySelectorAll('.lk-app .vega-embed svg g.mark-symbol.role-mark path').length > 30")
+    assert "Wie ontmoetten elkaar" in svg_text(page)
+    page.screenshot(path=str(artifacts / "dashboard-2-verbindingen.png"), full_page=True)
+
+    tab(page, "Drietrapsraket")
+    page.wait_for_function("document.body.innerText.includes('2050')")
+    text = svg_text(page)
+    assert "De drietrapsraket" in text and "2030" in text and "2050" in text
+    page.screenshot(path=str(artifacts / "dashboard-3-drietrapsraket.png"), full_page=True)
+
+    tab(page, "Brede welvaart & SDG's")
+    page.wait_for_function("document.body.innerText.includes('Klimaatactie')")
+    page.screenshot(path=str(artifacts / "dashboard-4-brede-welvaart.png"), full_page=True)
+    watch.assert_clean()
+
+
+def test_changing_sector_redraws_the_network(page, server):
+    watch = open_dashboard(page, server)
+    tab(page, "Verbindingen")
+    page.wait_for_function("document.querySelectorAll('.lk-app .vega-embed svg g.mark-symbol.role-mark path').length > 30")
+    faded = "Array.from(document.querySelectorAll('.lk-app g.mark-symbol.role-mark path')).filter(p => (p.getAttribute('opacity')||p.style.opacity) == '0.15').length"
+    assert page.evaluate(faded) == 0
+    page.locator("select").filter(has_text="Alle sectoren").select_option(label="Vakbond")
+    page.wait_for_function(f"({faded}) > 0")
+    watch.assert_clean()
+
+
+def test_changing_theme_updates_the_page(page, server):
+    watch = open_dashboard(page, server)
+    page.locator("select").filter(has_text="Brede economische").select_option(label="4. Kwalitatieve leefomgeving")
+    page.wait_for_function("document.body.innerText.includes('nog geen sessies')")
+    assert "Kwalitatieve leefomgeving" in page.locator(".lk-sub").inner_text()
+    watch.assert_clean()
+
+
+def test_url_parameter_selects_theme(page, server):
+    watch = open_dashboard(page, server, "?theme=samen-leven", charts=False)
+    page.wait_for_function("document.querySelector('.lk-sub').innerText.includes('Samen leven')")
+    assert "nog geen sessies" in page.locator(".lk-app").inner_text()
+    watch.assert_clean()
+
+
+def test_bad_url_parameter_gives_a_message_not_a_traceback(page, server):
+    watch = open_dashboard(page, server, "?theme=../../etc/passwd")
+    page.wait_for_selector("[role=alert]")
+    assert "not a theme id" in page.locator("[role=alert]").inner_text()
+    assert "Traceback" not in page.content()
+    watch.assert_clean()
+
+
+def test_language_switch_changes_labels(page, server, artifacts):
+    watch = open_dashboard(page, server)
+    page.get_by_role("button", name="English").click()
+    page.wait_for_function("document.querySelector('.lk-app h1').innerText.includes('Civil-society dialogues')")
+    page.get_by_role("tab", name="Who took part").wait_for()
+    page.wait_for_function("document.body.innerText.includes('Which sectors were at the table?')"
+                           " || Array.from(document.querySelectorAll('svg text')).some(t => t.textContent.includes('Which sectors'))")
+    page.screenshot(path=str(artifacts / "dashboard-5-english.png"), full_page=True)
+    watch.assert_clean()
+
+
+def test_hostile_organisation_name_shows_as_text(page, server):
+    watch = open_dashboard(page, server)
+    tab(page, "Verbindingen")
+    page.wait_for_function("document.querySelectorAll('.lk-app .vega-embed svg g.mark-symbol.role-mark path').length > 30")
+    page.locator("select").filter(has_text="—").select_option(label=HOSTILE)
+    page.wait_for_function("document.body.innerText.includes('Hostile <b>Bakkers</b>')")
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(".lk-app img[src=x]").count() == 0
+    assert page.locator(".lk-app b", has_text="Bakkers").count() == 0
+    # the tooltip of the dot shows the name as text too
+    dots = page.locator(".lk-app .vega-embed svg g.mark-symbol.role-mark path")
+    found = False
+    for i in range(dots.count()):
+        dots.nth(i).hover(force=True)
+        tip = page.locator("#vg-tooltip-element")
+        if tip.count() and "Hostile" in (tip.inner_text() or ""):
+            assert "Hostile <b>Bakkers</b>" in tip.inner_text()
+            assert tip.locator("img").count() == 0
+            found = True
+            break
+    assert found, "no tooltip showed the hostile name"
+    assert page.evaluate("window.__xss") is None
+    watch.assert_clean()
