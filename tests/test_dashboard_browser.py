@@ -42,6 +42,12 @@ def tab(page, label):
     page.get_by_role("tab", name=label).click()
 
 
+def wait_svg_text(page, text):
+    page.wait_for_function(
+        "t => Array.from(document.querySelectorAll('.lk-app .vega-embed svg text')).some(e => e.textContent.includes(t))",
+        arg=text)
+
+
 def svg_text(page, container=".lk-app"):
     return " ".join(page.evaluate(
         f"Array.from(document.querySelectorAll('{container} .vega-embed svg text')).map(t => t.textContent)"))
@@ -52,22 +58,24 @@ def test_dashboard_sections_render(page, server, artifacts):
     assert "Middenvelddialogen" in page.locator(".lk-app h1").inner_text()
     notice = page.locator(".lk-notice").first.inner_text()
     assert "illustratief" in notice
+    wait_svg_text(page, "Welke sectoren zaten aan tafel?")
+    wait_svg_text(page, "Wie kwam wanneer")
     page.screenshot(path=str(artifacts / "dashboard-1-wie-deden-mee.png"), full_page=True)
-    assert "Welke sectoren zaten aan tafel?" in svg_text(page)
 
     tab(page, "Verbindingen")
     page.wait_for_function("document.querySelectorAll('.lk-app .vega-embed svg g.mark-symbol.role-mark path').length > 30")
-    assert "Wie ontmoetten elkaar" in svg_text(page)
+    wait_svg_text(page, "Wie ontmoetten elkaar")
+    wait_svg_text(page, "E-I-index")
     page.screenshot(path=str(artifacts / "dashboard-2-verbindingen.png"), full_page=True)
 
     tab(page, "Drietrapsraket")
-    page.wait_for_function("document.body.innerText.includes('2050')")
+    wait_svg_text(page, "De drietrapsraket")
     text = svg_text(page)
     assert "De drietrapsraket" in text and "2030" in text and "2050" in text
     page.screenshot(path=str(artifacts / "dashboard-3-drietrapsraket.png"), full_page=True)
 
     tab(page, "Brede welvaart & SDG's")
-    page.wait_for_function("document.body.innerText.includes('Klimaatactie')")
+    wait_svg_text(page, "Klimaatactie")
     page.screenshot(path=str(artifacts / "dashboard-4-brede-welvaart.png"), full_page=True)
     watch.assert_clean()
 
@@ -111,8 +119,7 @@ def test_language_switch_changes_labels(page, server, artifacts):
     page.get_by_role("button", name="English").click()
     page.wait_for_function("document.querySelector('.lk-app h1').innerText.includes('Civil-society dialogues')")
     page.get_by_role("tab", name="Who took part").wait_for()
-    page.wait_for_function("document.body.innerText.includes('Which sectors were at the table?')"
-                           " || Array.from(document.querySelectorAll('svg text')).some(t => t.textContent.includes('Which sectors'))")
+    wait_svg_text(page, "Which sectors were at the table?")
     page.screenshot(path=str(artifacts / "dashboard-5-english.png"), full_page=True)
     watch.assert_clean()
 
