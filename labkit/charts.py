@@ -51,7 +51,8 @@ def network_map(nodes: pd.DataFrame, edges: pd.DataFrame, sectors: pd.DataFrame,
                 lang: str = "nl", size_title: str | None = None, width=660, height=480):
     """Organisations at their layout positions, coloured by sector, sized by centrality.
 
-    ``nodes``: ``id, label, sector_label, x, y, size, role, selected`` (bool);
+    ``nodes``: ``id, label, sector_label, x, y, size, role, selected`` (bool) and
+    optionally ``show_label`` (bool: write the name beside the dot);
     ``edges``: ``x, y, x2, y2, weight``.
     """
     axis = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
@@ -71,7 +72,13 @@ def network_map(nodes: pd.DataFrame, edges: pd.DataFrame, sectors: pd.DataFrame,
                  alt.Tooltip("role:N", title=t("role", lang)),
                  alt.Tooltip("size:Q", title=size_title or t("centrality_degree", lang), format=".2~f")],
     )
-    return _base(alt.layer(lines, dots), t("network_title", lang), width, height)
+    layers = [lines, dots]
+    if "show_label" in nodes.columns and nodes["show_label"].any():
+        # Names of the most central organisations on the map itself; the rest in tooltips.
+        layers.append(alt.Chart(nodes[nodes["show_label"]]).mark_text(
+            dy=-13, fontSize=11, fontWeight="bold", color="#1f2933", limit=180).encode(
+            x=alt.X("x:Q", axis=axis), y=alt.Y("y:Q", axis=axis), text="label:N"))
+    return _base(alt.layer(*layers), t("network_title", lang), width, height)
 
 
 def mixing_heatmap(matrix: pd.DataFrame, *, lang: str = "nl", width=360, height=360):

@@ -34,7 +34,7 @@ STRINGS = {
         "network_title": "Wie ontmoetten elkaar: organisaties die aan dezelfde tafel zaten",
         "network_caption": ("Elke stip is een organisatie, gekleurd naar sector. Een lijn betekent dat "
                             "mensen van beide organisaties aan minstens één zelfde tafel zaten; hoe dikker, "
-                            "hoe vaker."),
+                            "hoe vaker. Met naam: de organisaties met de sterkste brugfunctie."),
         "mixing_title": "Tussen welke sectoren liepen verbindingen?",
         "ei_title": "Keken sectoren over hun grenzen heen? (E-I-index)",
         "ei_caption": ("E-I-index per sector: +1 = alle verbindingen met andere sectoren, "
@@ -111,7 +111,8 @@ STRINGS = {
         "host": "Host",
         "network_title": "Who met whom: organisations that sat at the same table",
         "network_caption": ("Each dot is an organisation, coloured by sector. A line means people from "
-                            "both organisations sat at the same table at least once; thicker means more often."),
+                            "both organisations sat at the same table at least once; thicker means more often. "
+                            "Named: the organisations that bridged most."),
         "mixing_title": "Between which sectors did ties run?",
         "ei_title": "Did sectors look beyond their borders? (E-I index)",
         "ei_caption": "E-I index per sector: +1 = all ties to other sectors, −1 = only within the sector.",

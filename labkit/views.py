@@ -21,6 +21,8 @@ MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli",
                   "oktober", "november", "december"],
           "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                  "October", "November", "December"]}
+#: How many organisations the network map names beside their dot.
+LABELS = 6
 #: Above this many ties the network map draws only the strongest, and says so.
 MAX_EDGES = 2500
 
@@ -169,6 +171,9 @@ class ThemeData:
             nodes["selected"] = nodes["id"].isin(keep | near)
         else:
             nodes["selected"] = True
+        # Name the bridges: who connected the others is what a reader asks first.
+        ranked = nodes[nodes["selected"]].sort_values(["betweenness", "label"], ascending=[False, True])
+        nodes["show_label"] = nodes["id"].isin(set(ranked["id"].head(LABELS)))
         edges = [(u, v, d["weight"]) for u, v, d in H.edges(data=True)
                  if not sector or u in keep or v in keep]
         edges.sort(key=lambda e: (-e[2], e[0], e[1]))
