@@ -22,8 +22,10 @@ def layers(spec):
 def test_network_map_spec(d):
     nodes, edges = d.network_frames()
     spec = charts.network_map(nodes, edges, d.sectors_frame()).to_dict()
-    rule, circle = layers(spec)
+    rule, circle, names = layers(spec)
     assert rule["mark"]["type"] == "rule" and circle["mark"]["type"] == "circle"
+    assert names["mark"]["type"] == "text" and names["encoding"]["text"]["field"] == "label"
+    assert nodes["show_label"].sum() == 6
     assert circle["encoding"]["color"]["field"] == "sector_label"
     assert circle["encoding"]["size"]["field"] == "size"
     assert [t["field"] for t in circle["encoding"]["tooltip"]] == ["label", "sector_label", "role", "size"]
