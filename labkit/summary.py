@@ -20,7 +20,9 @@ def summarize(programme) -> dict:
     sessions = t["sessions"]
     att = t["attendance"].merge(sessions[["id", "theme_id"]], left_on="session_id", right_on="id")
     orgs = dict(zip(t["organisations"]["id"], t["organisations"]["name"]))
-    people = dict(zip(t["participants"]["id"], t["participants"]["name"]))
+    from .graph import participant_label
+    people = {r.id: participant_label(r.id, r.name, r.consent_named)
+              for r in t["participants"].itertuples(index=False)}
     themes = {}
     for r in t["themes"].sort_values("number").itertuples(index=False):
         host = None
