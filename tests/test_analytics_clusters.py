@@ -86,6 +86,14 @@ def test_louvain_quality_matches_networkx_louvain(seed):
     assert ours == pytest.approx(theirs, abs=0.02)
 
 
+def test_networkx_engine_gives_networkx_partition():
+    G = planted(4)
+    ref = nx.community.louvain_communities(G, seed=3, resolution=1.2)
+    got = A.communities(G, seed=3, resolution=1.2, engine="networkx")
+    assert sorted(map(sorted, got)) == sorted(map(sorted, ref))
+    assert [len(p) for p in got] == sorted((len(p) for p in got), reverse=True)
+
+
 def test_modularity_rejects_a_non_partition():
     G = nx.path_graph(4)
     with pytest.raises(ValueError, match="in none"):

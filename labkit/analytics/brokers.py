@@ -58,7 +58,7 @@ def betweenness(H, *, k=None, seed=0, weight=None, normalized=True) -> dict:
     sampling) and rescaled as NetworkX does; equal to NetworkX's result, with
     the same ``k`` and ``seed``, to floating-point rounding: the tests check
     exact and sampled, directed and undirected, weighted and unweighted
-    random graphs.
+    random graphs, and the unnormalized values against igraph's own.
 
     Examples
     --------

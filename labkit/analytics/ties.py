@@ -246,8 +246,9 @@ def assortativity(H, attr="sector", weight=None) -> float | None:
     Notes
     -----
     Newman (2003), "Mixing patterns in networks", *Phys. Rev. E* 67, 026126.
-    Checked against :func:`networkx.attribute_assortativity_coefficient` on
-    random graphs in the tests.
+    Checked against :func:`networkx.attribute_assortativity_coefficient` and
+    python-igraph's ``assortativity_nominal`` on random directed and
+    undirected graphs in the tests.
 
     Examples
     --------
