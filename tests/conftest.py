@@ -93,7 +93,7 @@ class PageWatch:
     def _request(self, request):
         from urllib.parse import urlparse
         host = urlparse(request.url).hostname
-        if request.url.startswith(("data:", "blob:", "about:")):
+        if request.url.startswith(("data:", "blob:", "about:", "file:")):
             return
         if host not in ("127.0.0.1", "localhost") and not any(a in request.url for a in self.ALLOWED_OUTSIDE):
             self.outside.append(request.url)

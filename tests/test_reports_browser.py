@@ -1,0 +1,50 @@
+"""The theme report opened from disk in a real browser, with the hostile corpus in its data."""
+
+import shutil
+
+import pytest
+
+import labkit
+from conftest import DATA, PageWatch
+from hostile import CORPUS
+from labkit.reports import run_reports
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    base = tmp_path_factory.mktemp("hostile-report")
+    shutil.copytree(DATA, base / "data")
+    p = labkit.load(base / "data")
+    orgs = p.organisations.copy()
+    orgs.loc[: len(CORPUS) - 1, "name"] = CORPUS
+    com = p.commitments.copy()
+    for i in range(len(com)):
+        com.loc[i, "title_nl"] = CORPUS[i % len(CORPUS)]
+    quotes = p.quotes.copy()
+    for i in range(len(quotes)):
+        quotes.loc[i, "text_nl"] = CORPUS[i % len(CORPUS)]
+    p.replace(organisations=orgs, commitments=com, quotes=quotes).save()
+    run_reports(data_dir=str(base / "data"), out_dir=str(base / "out"), themes=["brede-welvaart"],
+                progress=False)
+    return base / "out" / "brede-welvaart.html"
+
+
+def test_no_script_runs_and_text_shows_as_typed(page, report, artifacts):
+    watch = PageWatch(page)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(report.as_uri())
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__xss") is None
+    body = page.locator("body").inner_text()
+    for value in ("<script>window.__xss = 1</script>", '<img src=x onerror="window.__xss=2">',
+                  "</script><script>window.__xss=4</script>", "Coöperatie Zuid-Holland"):
+        assert value in body, value
+    assert page.locator("img[src=x]").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    # opened from disk, the report asks nothing of any network
+    assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
+    page.screenshot(path=str(artifacts / "report-hostile.png"))
+    watch.assert_clean()
