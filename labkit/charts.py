@@ -81,6 +81,53 @@ def network_map(nodes: pd.DataFrame, edges: pd.DataFrame, sectors: pd.DataFrame,
     return _base(alt.layer(*layers), t("network_title", lang), width, height)
 
 
+def network_explorer(nodes: pd.DataFrame, edges: pd.DataFrame, sectors: pd.DataFrame, *,
+                     lang: str = "nl", size_titles: tuple[str, str] | None = None, width=660, height=480,
+                     sector: str = "", table: str = "", size_by: str = "degree"):
+    """The network map with its filters as Vega parameters, for the dashboard.
+
+    ``sector``, ``table`` and ``size_by`` are parameters of the spec: changing
+    one re-renders in the browser without sending a new spec (one round trip,
+    no re-embedding). ``nodes``: ``id, label, sector, sector_label, x, y,
+    degree, betweenness, role, near`` ("|sector|...|" of itself and its
+    partners), ``tables`` ("|kind|...|") and ``show_label``; ``edges``: ``x, y,
+    x2, y2, s1, s2`` and ``w_all`` plus ``w_<table kind>`` weights.
+    """
+    sector = alt.param(name="sector", value=sector)
+    table = alt.param(name="table", value=table)
+    size_by = alt.param(name="size_by", value=size_by)
+    axis = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
+    x, y = alt.X("x:Q", axis=axis), alt.Y("y:Q", axis=axis)
+    lit = "sector == '' || indexof(datum.near, '|' + sector + '|') >= 0"
+    at_table = "table == '' || indexof(datum.tables, '|' + table + '|') >= 0"
+    size_title = size_titles[0] if size_titles else t("centrality_degree", lang)
+    lines = alt.Chart(edges).transform_calculate(
+        w="table == '' ? datum.w_all : datum['w_' + table]"
+    ).transform_filter("datum.w > 0 && (sector == '' || datum.s1 == sector || datum.s2 == sector)").mark_rule(
+        color="#9aa5b1").encode(
+        x=x, y=y, x2="x2:Q", y2="y2:Q",
+        strokeWidth=alt.StrokeWidth("w:Q", scale=alt.Scale(range=[0.4, 3.5]), legend=None),
+        opacity=alt.value(0.45))
+    base = alt.Chart(nodes).transform_filter(at_table).transform_calculate(
+        size="size_by == 'betweenness' ? datum.betweenness : datum.degree")
+    dots = base.mark_circle(stroke="white", strokeWidth=0.8).encode(
+        x=x, y=y,
+        color=alt.Color("sector_label:N", scale=sector_scale(sectors), title=t("sector", lang)),
+        size=alt.Size("size:Q", scale=alt.Scale(range=[40, 600]), title=size_title),
+        opacity=alt.condition(lit, alt.value(0.95), alt.value(0.15)),
+        tooltip=[alt.Tooltip("label:N", title=t("organisation", lang)),
+                 alt.Tooltip("sector_label:N", title=t("sector", lang)),
+                 alt.Tooltip("role:N", title=t("role", lang)),
+                 alt.Tooltip("degree:Q", title=t("centrality_degree", lang), format=".0f"),
+                 alt.Tooltip("betweenness:Q", title=t("centrality_betweenness", lang), format=".3f")],
+    )
+    names = base.transform_filter("datum.show_label").mark_text(
+        dy=-13, fontSize=11, fontWeight="bold", color="#1f2933", limit=180).encode(
+        x=x, y=y, text="label:N", opacity=alt.condition(lit, alt.value(1), alt.value(0.15)))
+    chart = alt.layer(lines, dots, names).add_params(sector, table, size_by)
+    return _base(chart, t("network_title", lang), width, height)
+
+
 def mixing_heatmap(matrix: pd.DataFrame, *, lang: str = "nl", width=360, height=360):
     """Ties between sectors: ``matrix`` is square with sector labels as index and columns."""
     long = matrix.rename_axis("from").reset_index().melt(id_vars="from", var_name="to", value_name="ties")

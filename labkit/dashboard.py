@@ -164,18 +164,21 @@ class Dashboard:
 
     # ------------------------------------------------------------------ events
     def _on_theme(self, _):
+        if self._busy:  # relabelling the dropdown, not a choice
+            return
         self._fill_theme_controls()
         self.redraw()
 
     def _on_lang(self, change):
+        keep = (self.sector_dd.value, self.table_dd.value, self.size_dd.value)
         self.lang = change["new"]
         self._set_labels()
-        self._fill_theme_controls()
+        self._fill_theme_controls(keep)
         self.redraw()
 
     def _on_network_filter(self, _):
         if not self._busy:
-            self._draw_network()
+            self._network_params()
 
     def _on_tab(self, change):
         self._draw_tab(change["new"])
@@ -200,12 +203,12 @@ class Dashboard:
         self.tabs.titles = tuple(t(k, lang) for k in TABS)
         self._busy = False
 
-    def _fill_theme_controls(self):
+    def _fill_theme_controls(self, keep=None):
         lang = self.lang
         d = self.data
+        sector, table, size = keep or (self.sector_dd.value, self.table_dd.value, self.size_dd.value)
         self._busy = True
         sectors = d.sectors_frame(lang)
-        sector, table, size = self.sector_dd.value, self.table_dd.value, self.size_dd.value
         self.sector_dd.options = [(t("all_sectors", lang), "")] + list(zip(sectors["label"], sectors["id"]))
         kinds = [k for k in TABLES[lang] if k in set(d.sessions["kind"])]
         self.table_dd.options = [(t("all_tables", lang), "")] + [(TABLES[lang][k], k) for k in kinds]
@@ -291,19 +294,29 @@ class Dashboard:
         self._draw_ego()
 
     def _draw_network(self):
+        """Draw the network map once per theme and language; filters only set its parameters."""
         lang, d = self.lang, self.data
         if not d.has_sessions or d.coattendance.number_of_nodes() == 0:
             return
-        nodes, edges = d.network_frames(sector=self.sector_dd.value or None, table=self.table_dd.value or None,
-                                        size_by=self.size_dd.value or "degree", lang=lang)
-        size_title = t("centrality_degree" if self.size_dd.value != "betweenness" else "centrality_betweenness", lang)
-        self.slots["network"].show(charts.network_map(nodes, edges, d.sectors_frame(lang), lang=lang,
-                                                      size_title=size_title))
+        nodes, edges = d.explorer_frames(lang)
+        self.slots["network"].show(charts.network_explorer(
+            nodes, edges, d.sectors_frame(lang), lang=lang, sector=self.sector_dd.value or "",
+            table=self.table_dd.value or "", size_by=self.size_dd.value or "degree"))
+        self._network_params()
         caption = t("network_caption", lang)
         if nodes.attrs.get("truncated"):
             caption += f" ({len(edges)} sterkste verbindingen getoond)" if lang == "nl" else \
                 f" (the {len(edges)} strongest ties shown)"
         self.texts["network_caption"].value = f"<div class='lk-caption'>{esc(caption)}</div>"
+
+    def _network_params(self):
+        jc = self.slots["network"].chart
+        if jc is None:
+            return
+        with jc.hold_sync():
+            jc.params.sector = self.sector_dd.value or ""
+            jc.params.table = self.table_dd.value or ""
+            jc.params.size_by = self.size_dd.value or "degree"
 
     def _draw_ego(self):
         lang, d = self.lang, self.data

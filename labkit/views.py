@@ -205,6 +205,37 @@ class ThemeData:
             "weight": [d["weight"] for _, _, d in ego.edges(data=True)]})
         return nodes.reset_index(drop=True), edges
 
+    def explorer_frames(self, lang: str = "nl"):
+        """Nodes and edges for :func:`labkit.charts.network_explorer`: every filter's
+        answer is in the data, so the browser filters without a new spec."""
+        H = self.coattendance
+        kinds = [k for k in TABLES["nl"] if k in set(self.sessions["kind"])]
+        per_kind = {k: graph.organisation_coattendance(
+            self.G, theme=self.theme, sessions=set(self.sessions[self.sessions["kind"] == k]["id"]))
+            for k in kinds}
+        nodes = self.organisations(lang)
+        nodes["x"] = [self.layout[n][0] for n in nodes["id"]]
+        nodes["y"] = [self.layout[n][1] for n in nodes["id"]]
+        sector = dict(zip(nodes["id"], nodes["sector"]))
+        nodes["near"] = ["|" + "|".join(sorted({sector[n], *(sector[v] for v in H.neighbors(n))})) + "|"
+                         for n in nodes["id"]]
+        nodes["tables"] = ["|" + "|".join(k for k in kinds if n in per_kind[k]) + "|" for n in nodes["id"]]
+        top = nodes.sort_values(["betweenness", "label"], ascending=[False, True])["id"].head(LABELS)
+        nodes["show_label"] = nodes["id"].isin(set(top))
+        edges = sorted(H.edges(data="weight"), key=lambda e: (-e[2], e[0], e[1]))
+        truncated = len(edges) > MAX_EDGES
+        edges = edges[:MAX_EDGES]
+        e = pd.DataFrame({
+            "x": [self.layout[u][0] for u, _, _ in edges], "y": [self.layout[u][1] for u, _, _ in edges],
+            "x2": [self.layout[v][0] for _, v, _ in edges], "y2": [self.layout[v][1] for _, v, _ in edges],
+            "s1": [sector[u] for u, _, _ in edges], "s2": [sector[v] for _, v, _ in edges],
+            "w_all": [w for _, _, w in edges]})
+        for k in kinds:
+            Hk = per_kind[k]
+            e[f"w_{k}"] = [Hk.edges[u, v]["weight"] if Hk.has_edge(u, v) else 0 for u, v, _ in edges]
+        nodes.attrs["truncated"] = truncated
+        return nodes.reset_index(drop=True), e
+
     def composition_frame(self, lang: str = "nl") -> pd.DataFrame:
         comp = analytics.sector_composition(self.G, theme=self.theme, by="session")
         sectors = self.sectors_frame(lang)

@@ -25,17 +25,22 @@ def test_tabs_draw_when_opened(programme):
     assert a.slots["network"].chart is not None
 
 
-def test_filter_redraws_the_same_chart_widget(programme):
+def test_filters_are_chart_parameters_not_new_specs(programme):
     a = Dashboard(programme)
     a.tabs.selected_index = 1
     jc = a.slots["network"].chart
     before = jc.spec
     a.sector_dd.value = "union"
+    a.table_dd.value = "werkplaats"
+    a.size_dd.value = "betweenness"
     assert a.slots["network"].chart is jc  # one widget per slot: the JS is shipped once
-    after = jc.spec
-    assert after != before
-    faded = [r for v in after["datasets"].values() for r in v if r.get("selected") is False]
-    assert faded and all(r["sector"] != "union" for r in faded)
+    assert jc.spec is before  # nothing re-sent: the browser re-renders from parameters
+    assert (jc.params.sector, jc.params.table, jc.params.size_by) == ("union", "werkplaats", "betweenness")
+    # a new theme or language sends a new spec that starts from the chosen filters
+    a.set_lang("en")
+    a.tabs.selected_index = 1
+    params = {p["name"]: p.get("value") for p in jc.spec["params"]}
+    assert params == {"sector": "union", "table": "werkplaats", "size_by": "betweenness"}
 
 
 def test_language_switch(programme):

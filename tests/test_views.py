@@ -61,3 +61,15 @@ def test_roadmap_frame_status_is_the_latest_update(d, programme):
 def test_english_labels(d):
     assert d.sectors_frame("en")["label"].iloc[0] == "Government"
     assert "Focus table" in set(d.continuity_frame("en")["table_label"])
+
+
+def test_explorer_frames_answer_every_filter(d):
+    nodes, edges = d.explorer_frames()
+    for sector in ("union", "government"):
+        selected, _ = d.network_frames(sector=sector)
+        lit = set(nodes[nodes["near"].str.contains(f"|{sector}|", regex=False)]["id"])
+        assert lit == set(selected[selected["selected"]]["id"])
+    at_workshop, workshop_edges = d.network_frames(table="werkplaats")
+    assert set(nodes[nodes["tables"].str.contains("|werkplaats|", regex=False)]["id"]) == set(at_workshop["id"])
+    assert (edges["w_werkplaats"] > 0).sum() == len(workshop_edges)
+    assert sorted(edges["w_werkplaats"][edges["w_werkplaats"] > 0]) == sorted(workshop_edges["weight"])
