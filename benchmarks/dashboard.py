@@ -77,6 +77,9 @@ def measure_dashboard(browser, base: str, repeat: int, warm: float) -> tuple[lis
         page.get_by_role("tab", name="Verbindingen").click()
         page.wait_for_function("document.querySelectorAll('.lk-app g.mark-symbol.role-mark path').length > 10",
                                timeout=120_000)
+        # the tab's other charts (mixing, E-I) finish drawing first: measure a settled page
+        page.wait_for_function("document.querySelectorAll('.lk-app .vega-embed svg').length >= 3", timeout=120_000)
+        page.wait_for_timeout(1000)
         for sector in ("Vakbond", "Adviesorgaan"):
             select = page.locator("select").filter(has_text="Alle sectoren")
             before = page.evaluate(FADED)
