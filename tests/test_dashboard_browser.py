@@ -5,8 +5,10 @@ import shutil
 
 import pytest
 
-from labkit import serve
+import labkit
 from conftest import DATA, PageWatch
+from hostile import CORPUS
+from labkit import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -22,6 +24,14 @@ def server(tmp_path_factory):
     # an organisation whose name a person typed with markup in it
     text = f.read_text(encoding="utf-8").replace("NBOV (Brood- en banketbakkers)", f'"{HOSTILE.replace(chr(34), 2 * chr(34))}"')
     f.write_text(text, encoding="utf-8")
+    # and the whole hostile corpus as the names of other organisations and as commitment titles
+    p = labkit.load(data)
+    orgs = p.organisations.copy()
+    others = orgs.index[orgs["name"] != HOSTILE][: len(CORPUS)]
+    orgs.loc[others, "name"] = CORPUS[: len(others)]
+    com = p.commitments.copy()
+    com["title_nl"] = [CORPUS[i % len(CORPUS)] for i in range(len(com))]
+    p.replace(organisations=orgs, commitments=com).save()
     log = open(tmp_path_factory.mktemp("log") / "voila.log", "w")
     with serve.running(data, tracebacks=True, log=log, pool_size=1) as base:
         yield base
@@ -77,6 +87,9 @@ def test_dashboard_sections_render(page, server, artifacts):
     tab(page, "Brede welvaart & SDG's")
     wait_svg_text(page, "Klimaatactie")
     page.screenshot(path=str(artifacts / "dashboard-4-brede-welvaart.png"), full_page=True)
+    # the hostile corpus is in names and titles on every tab: none of it ran
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(".lk-app script, .lk-app img[src=x], .lk-app a[href^='javascript']").count() == 0
     watch.assert_clean()
 
 
