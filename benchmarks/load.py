@@ -92,8 +92,8 @@ def main(argv=None) -> int:
         browser.close()
         t_closed = time.perf_counter()
         after = []
-        for _ in range(30):  # Voilà shuts a kernel down when its page goes away
-            time.sleep(2)
+        for _ in range(90):  # labkit serve culls a closed page's kernel after 5 idle minutes
+            time.sleep(5)
             after.append(tree_rss(pid))
             if after[-1] <= idle * 1.5:
                 break

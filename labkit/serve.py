@@ -63,9 +63,10 @@ def voila_command(root: Path, *, port: int, ip: str = "127.0.0.1", token: str | 
            "--VoilaConfiguration.allow_theme_override=NO",
            "--VoilaConfiguration.allow_template_override=NO",
            "--VoilaConfiguration.file_allowlist=[]",
-           # A closed page leaves its kernel idle and unconnected: shut it down within
-           # about a minute, so memory comes back after visitors leave.
-           "--MappingKernelManager.cull_idle_timeout=45", "--MappingKernelManager.cull_interval=15",
+           # A closed page leaves its kernel idle and unconnected: shut it down after five
+           # minutes, so memory comes back after visitors leave. Shorter culled kernels
+           # whose page was still waiting for a busy CPU (seen with 20 pages at once).
+           "--MappingKernelManager.cull_idle_timeout=300", "--MappingKernelManager.cull_interval=30",
            "--MappingKernelManager.cull_connected=False"]
     cmd.append(f"--Voila.token={token}" if token else "--Voila.token=")
     return cmd
