@@ -29,3 +29,15 @@ CORPUS = [
 
 #: Things that must never appear live in HTML built from the corpus.
 LIVE = ["<script>window", "<img src=x", "<svg onload", "<a href=\"javascript"]
+
+
+def hostile_programme(programme):
+    """``programme`` with the corpus as organisation names, commitment titles and quotes."""
+    orgs = programme.organisations.copy()
+    n = min(len(CORPUS), len(orgs))
+    orgs.loc[: n - 1, "name"] = CORPUS[:n]
+    com = programme.commitments.copy()
+    com["title_nl"] = [CORPUS[i % len(CORPUS)] for i in range(len(com))]
+    quotes = programme.quotes.copy()
+    quotes["text_nl"] = [CORPUS[i % len(CORPUS)] for i in range(len(quotes))]
+    return programme.replace(organisations=orgs, commitments=com, quotes=quotes)

@@ -12,7 +12,7 @@ import pytest
 import vl_convert as vlc
 from openpyxl import load_workbook
 
-from hostile import CORPUS, LIVE
+from hostile import CORPUS, LIVE, hostile_programme
 from labkit import charts, export
 from labkit.dashboard import Dashboard
 from labkit.views import ThemeData
@@ -20,17 +20,7 @@ from labkit.views import ThemeData
 
 @pytest.fixture(scope="module")
 def hostile(programme):
-    """The embedded programme with the corpus as organisation names, commitment titles and quotes."""
-    orgs = programme.organisations.copy()
-    n = min(len(CORPUS), len(orgs))
-    orgs.loc[: n - 1, "name"] = CORPUS[:n]
-    com = programme.commitments.copy()
-    for i in range(len(com)):
-        com.loc[i, "title_nl"] = CORPUS[i % len(CORPUS)]
-    quotes = programme.quotes.copy()
-    for i in range(len(quotes)):
-        quotes.loc[i, "text_nl"] = CORPUS[i % len(CORPUS)]
-    return programme.replace(organisations=orgs, commitments=com, quotes=quotes)
+    return hostile_programme(programme)
 
 
 def _html_values(widget):

@@ -6,7 +6,7 @@ import pytest
 
 import labkit
 from conftest import DATA, PageWatch
-from hostile import CORPUS
+from hostile import hostile_programme
 from labkit.reports import run_reports
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -16,16 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def report(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile-report")
     shutil.copytree(DATA, base / "data")
-    p = labkit.load(base / "data")
-    orgs = p.organisations.copy()
-    orgs.loc[: len(CORPUS) - 1, "name"] = CORPUS
-    com = p.commitments.copy()
-    for i in range(len(com)):
-        com.loc[i, "title_nl"] = CORPUS[i % len(CORPUS)]
-    quotes = p.quotes.copy()
-    for i in range(len(quotes)):
-        quotes.loc[i, "text_nl"] = CORPUS[i % len(CORPUS)]
-    p.replace(organisations=orgs, commitments=com, quotes=quotes).save()
+    hostile_programme(labkit.load(base / "data")).save()
     run_reports(data_dir=str(base / "data"), out_dir=str(base / "out"), themes=["brede-welvaart"],
                 progress=False)
     return base / "out" / "brede-welvaart.html"
