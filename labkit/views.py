@@ -27,6 +27,12 @@ LABELS = 6
 MAX_EDGES = 2500
 
 
+def _segments(edges, pos) -> dict:
+    """Line ends of ``(u, v, ...)`` edges at positions ``pos``, as chart columns."""
+    return {"x": [float(pos[e[0]][0]) for e in edges], "y": [float(pos[e[0]][1]) for e in edges],
+            "x2": [float(pos[e[1]][0]) for e in edges], "y2": [float(pos[e[1]][1]) for e in edges]}
+
+
 def force_layout(H: nx.Graph, *, seed: int = 2021, weight: str = "weight") -> dict:
     """Node -> (x, y) in [0, 1], reproducible for the same graph and seed."""
     import random
@@ -179,10 +185,7 @@ class ThemeData:
         edges.sort(key=lambda e: (-e[2], e[0], e[1]))
         truncated = len(edges) > MAX_EDGES
         edges = edges[:MAX_EDGES]
-        e = pd.DataFrame({
-            "x": [self.layout[u][0] for u, _, _ in edges], "y": [self.layout[u][1] for u, _, _ in edges],
-            "x2": [self.layout[v][0] for _, v, _ in edges], "y2": [self.layout[v][1] for _, v, _ in edges],
-            "weight": [w for _, _, w in edges]})
+        e = pd.DataFrame({**_segments(edges, self.layout), "weight": [w for _, _, w in edges]})
         nodes.attrs["truncated"] = truncated
         return nodes.reset_index(drop=True), e
 
@@ -199,10 +202,8 @@ class ThemeData:
         nodes["y"] = [float(pos[n][1]) for n in nodes["id"]]
         nodes["size"] = [ego.degree(n, weight="weight") for n in nodes["id"]]
         nodes["selected"] = True
-        edges = pd.DataFrame({
-            "x": [float(pos[u][0]) for u, v in ego.edges], "y": [float(pos[u][1]) for u, v in ego.edges],
-            "x2": [float(pos[v][0]) for u, v in ego.edges], "y2": [float(pos[v][1]) for u, v in ego.edges],
-            "weight": [d["weight"] for _, _, d in ego.edges(data=True)]})
+        ties = list(ego.edges(data="weight"))
+        edges = pd.DataFrame({**_segments(ties, pos), "weight": [w for _, _, w in ties]})
         return nodes.reset_index(drop=True), edges
 
     def explorer_frames(self, lang: str = "nl"):
@@ -225,11 +226,9 @@ class ThemeData:
         edges = sorted(H.edges(data="weight"), key=lambda e: (-e[2], e[0], e[1]))
         truncated = len(edges) > MAX_EDGES
         edges = edges[:MAX_EDGES]
-        e = pd.DataFrame({
-            "x": [self.layout[u][0] for u, _, _ in edges], "y": [self.layout[u][1] for u, _, _ in edges],
-            "x2": [self.layout[v][0] for _, v, _ in edges], "y2": [self.layout[v][1] for _, v, _ in edges],
-            "s1": [sector[u] for u, _, _ in edges], "s2": [sector[v] for _, v, _ in edges],
-            "w_all": [w for _, _, w in edges]})
+        e = pd.DataFrame({**_segments(edges, self.layout),
+                          "s1": [sector[u] for u, _, _ in edges], "s2": [sector[v] for _, v, _ in edges],
+                          "w_all": [w for _, _, w in edges]})
         for k in kinds:
             Hk = per_kind[k]
             e[f"w_{k}"] = [Hk.edges[u, v]["weight"] if Hk.has_edge(u, v) else 0 for u, v, _ in edges]
