@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from .errors import DataPackageError, LabkitError, ParameterError
@@ -28,16 +27,18 @@ def _validate(args) -> int:
 def _summary(args) -> int:
     from .model import load
     from .summary import format_summary, summarize
+    from .terminal import dumps, scrub
     s = summarize(load(args.data))
-    print(json.dumps(s, ensure_ascii=False, indent=2, default=str) if args.json else format_summary(s))
+    print(dumps(s, indent=2, default=str) if args.json else format_summary(scrub(s)))
     return 0
 
 
 def _analyse(args) -> int:
     from .analytics import format_headline, headline
     from .model import load
+    from .terminal import dumps, scrub
     h = headline(load(args.data), theme=args.theme, as_of=args.as_of or None)
-    print(json.dumps(h, ensure_ascii=False, indent=2) if args.json else format_headline(h))
+    print(dumps(h, indent=2) if args.json else format_headline(scrub(h)))
     return 0
 
 

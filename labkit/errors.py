@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .terminal import visible
+
 
 class LabkitError(Exception):
     """Base class of every error labkit raises on purpose."""
@@ -43,13 +45,13 @@ class Problem:
         parts.append(f" — {self.message}")
         if self.hint:
             parts.append(f"; {self.hint}")
-        return "".join(parts)
+        # One line whatever a hint quotes: a typed name cannot forge lines or steer the terminal.
+        return visible("".join(parts))
 
 
 def _show(value: str, limit: int = 60) -> str:
     # Make invisible characters visible so the user can find them.
-    shown = (value.replace("\u00a0", "\\u00a0").replace("\t", "\\t")
-             .replace("\r", "\\r").replace("\n", "\\n").replace("\ufeff", "\\ufeff"))
+    shown = visible(value).replace("\u00a0", "\\u00a0").replace("\ufeff", "\\ufeff")
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 

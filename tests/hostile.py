@@ -4,6 +4,10 @@ Every value must come out of every labkit output as the same text, never as
 markup, script or a spreadsheet formula.
 """
 
+import re
+
+from labkit.model import Programme
+
 CORPUS = [
     '<script>window.__xss = 1</script>',
     '<img src=x onerror="window.__xss=2">',
@@ -41,3 +45,36 @@ def hostile_programme(programme):
     quotes = programme.quotes.copy()
     quotes["text_nl"] = [CORPUS[i % len(CORPUS)] for i in range(len(quotes))]
     return programme.replace(organisations=orgs, commitments=com, quotes=quotes)
+
+
+#: Text that tries to steer a terminal. Apart from CORPUS because XML (GEXF, GraphML,
+#: .xlsx) cannot hold C0 controls at all: export refuses them, text output escapes them.
+TERMINAL = [
+    "\x1b]0;pwned\x07Venstertitel",
+    "\x1b[2J\x1b[HScherm gewist",
+    "\x1b[31mrood\x1b[0m",
+    "Bakkers\rOVERSCHREVEN",
+    "Nep\nLET OP: deze regel is vervalst",
+    "bel\x07\x08\x08\x08terug",
+    "\x9b2JC1 CSI",
+    "nul\x00byte en DEL\x7f",
+    "regel\u2028scheiding\x85NEL",
+    "\u202eoverride zonder einde",
+    "\u2067isolate zonder einde",
+]
+
+#: What must never reach a terminal raw: C0 controls (ESC starts every sequence, CR overwrites,
+#: LF forges a line), DEL, C1 controls (0x9b is a one-byte CSI), Unicode's line separators and
+#: the bidi embeddings, overrides and isolates. Only an output's own "\n" may.
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_programme(programme):
+    """``programme`` with CORPUS and TERMINAL as every organisation's and sector's name and its title."""
+    values = TERMINAL + CORPUS
+    orgs = programme.organisations.copy()
+    orgs["name"] = [values[i % len(values)] for i in range(len(orgs))]
+    sectors = programme.sectors.copy()
+    sectors["name_nl"] = [TERMINAL[i % len(TERMINAL)] for i in range(len(sectors))]
+    p = programme.replace(organisations=orgs, sectors=sectors)
+    return Programme({**p.meta, "title": TERMINAL[0]}, p.tables, p.path)

@@ -12,8 +12,11 @@ import pytest
 import vl_convert as vlc
 from openpyxl import load_workbook
 
-from hostile import CORPUS, LIVE, hostile_programme
+import labkit
+from conftest import DATA
+from hostile import CORPUS, LIVE, RAW, TERMINAL, hostile_programme, terminal_programme
 from labkit import charts, export
+from labkit.cli import main
 from labkit.dashboard import Dashboard
 from labkit.views import ThemeData
 
@@ -88,3 +91,91 @@ def test_summary_json_keeps_the_text(hostile):
     from labkit.summary import summarize
     text = json.dumps(summarize(hostile), ensure_ascii=False, default=str)
     assert "<script>" not in text or "\\u003c" not in text  # JSON is data; it is never inlined into HTML
+
+
+# ---------------------------------------------------------------- the terminal
+# The validator lets control characters in: the package keeps what was typed, and lists
+# imported or programmes built in memory would pass by it anyway. What prints escapes them.
+
+@pytest.fixture(scope="module")
+def terminal_data(programme, tmp_path_factory):
+    """A data package (it validates) with TERMINAL and CORPUS as every organisation's name,
+    TERMINAL as the sectors' names and TERMINAL[0] as its title."""
+    path = tmp_path_factory.mktemp("terminal") / "data"
+    terminal_programme(programme).save(path)
+    return path
+
+
+def _run(capsys, *argv):
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+def _strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from _strings(v)
+
+
+def test_analyse_json_gives_the_names_back_as_typed(terminal_data, capsys):
+    typed = labkit.load(terminal_data)
+    text = _run(capsys, "analyse", "--data", str(terminal_data), "--json")
+    assert not RAW.search(text)
+    h = json.loads(text)
+    assert h["programme"]["title"] == TERMINAL[0]
+    names = dict(zip("org:" + typed.organisations["id"], typed.organisations["name"]))
+    assert [r["label"] for r in h["brokers"]["top"]] == [names[r["node"]] for r in h["brokers"]["top"]]
+    shown = set(_strings(h))
+    assert len(shown & set(TERMINAL)) >= 3 and len(shown & set(CORPUS)) >= 3
+
+
+def test_summary_json_gives_the_names_back_as_typed(terminal_data, capsys):
+    text = _run(capsys, "summary", "--data", str(terminal_data), "--json")
+    assert not RAW.search(text)
+    s = json.loads(text)
+    assert s["title"] == TERMINAL[0]
+    assert set(s["sector_names"].values()) == set(TERMINAL[: len(s["sector_names"])])
+    orgs = labkit.load(terminal_data).organisations.set_index("id")["name"]
+    assert s["themes"]["brede-welvaart"]["host_organisation"] == orgs["provincie-drenthe"]
+
+
+@pytest.mark.parametrize("command, shown", [
+    ("analyse", "\\x1b[2J\\x1b[HScherm gewist"),  # a broker's name
+    ("summary", "Nep\\nLET OP: deze regel is vervalst"),  # a sector's name
+])
+def test_text_output_cannot_steer_the_terminal(terminal_data, capsys, command, shown):
+    text = _run(capsys, command, "--data", str(terminal_data))
+    assert not RAW.search(text), RAW.findall(text)
+    # no line forged: as many lines as for the package as it ships, the names shown escaped
+    clean = _run(capsys, command, "--data", str(DATA))
+    assert len(text.splitlines()) == len(clean.splitlines())
+    assert text.startswith("\\x1b]0;pwned\\x07Venstertitel\n")
+    assert shown in text
+
+
+def test_analyse_text_shows_line_breaks_and_overrides_in_names(terminal_data, capsys):
+    text = _run(capsys, "analyse", "--data", str(terminal_data))
+    assert "line\\nbreak\\rcarriage" in text  # CORPUS: one line, breaks visible
+    assert "\\u202eoverride zonder einde" in text  # cannot reverse the rest of the line
+    assert "Coöperatie Zuid-Holland: café, één, reünie, Ĳsselmeer" in text  # letters as typed
+
+
+def test_an_imported_list_cannot_steer_the_terminal(pkg, tmp_path, capsys):
+    name = TERMINAL[0]
+    f = tmp_path / "lijst.csv"
+    f.write_text(f"Organisatie,Naam\n{name},An\n", encoding="utf-8")
+    base = ["import", "attendance", str(f), "--theme", "brede-welvaart", "--session", "bw-focus",
+            "--data", str(pkg)]
+    assert main(base) == 1  # unknown organisation: the problem quotes the name, escaped
+    err = capsys.readouterr().err
+    assert not RAW.search(err) and "value '\\x1b]0;pwned\\x07Venstertitel'" in err
+    assert main(base + ["--add-unknown", "business"]) == 0
+    assert not RAW.search(capsys.readouterr().out)
+    orgs = labkit.load(pkg).organisations
+    assert name in set(orgs["name"])  # the package keeps the name as typed
