@@ -5,11 +5,18 @@ so labkit never points it at the repository: it copies the named notebooks
 into a fresh folder and serves that. The data package is read by the kernel
 (``LABKIT_DATA``), never over HTTP. Kernels are preheated, tracebacks hidden
 and sources stripped. Beyond 127.0.0.1 a token is required.
+
+Voilà runs in its own session, so a signal meant for labkit does not reach it
+by itself: ``labkit serve`` turns SIGTERM and SIGHUP into the same clean stop
+as Ctrl+C (Voilà and its kernels stopped, the folder removed), and on Linux
+the kernel sends Voilà SIGTERM should labkit die without a chance to clean up
+(SIGKILL); Voilà then shuts its kernels down. Only the folder stays behind.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import ipaddress
 import os
 import secrets
@@ -109,6 +116,27 @@ def stop(proc: subprocess.Popen, timeout: float = 10) -> None:
         proc.wait()
 
 
+def _die_with_parent():
+    """A ``preexec_fn`` that has Linux send the child SIGTERM when labkit dies; None elsewhere.
+
+    Linux ties the signal to the thread that started the child: the thread of the
+    ``with running()`` block, which outlives the child.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here: the child only calls it
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def preexec():
+        prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # labkit died before prctl took effect
+            os._exit(1)
+    return preexec
+
+
 @contextlib.contextmanager
 def running(data: str | os.PathLike | None = None, *, port: int | None = None, ip: str = "127.0.0.1",
             token: str | None = None, preheat: bool = True, pool_size: int = 1,
@@ -124,10 +152,11 @@ def running(data: str | os.PathLike | None = None, *, port: int | None = None, i
         cmd = voila_command(root, port=port, ip=ip, token=token, preheat=preheat, pool_size=pool_size,
                             tracebacks=tracebacks)
         proc = subprocess.Popen(cmd, env=_environment(data, root), cwd=tmp, start_new_session=True,
-                                stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
-        host = "127.0.0.1" if _is_loopback(ip) else ip
-        base = f"http://{host}:{port}"
+                                preexec_fn=_die_with_parent(), stdout=log or subprocess.DEVNULL,
+                                stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
         try:
+            host = "127.0.0.1" if _is_loopback(ip) else ip
+            base = f"http://{host}:{port}"
             wait_until_up(f"{base}/voila/static/voila.js", proc)
             yield base
         finally:
@@ -143,11 +172,29 @@ def dashboard_url(base: str, theme: str | None = None, token: str | None = None)
     return f"{base}/voila/render/dashboard.ipynb" + ("?" + "&".join(query) if query else "")
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _stop_requested(signum, frame):
+    # Once only: a second signal must not cut the clean-up short.
+    for s in STOP_SIGNALS:
+        signal.signal(s, signal.SIG_IGN)
+    # Unwind like Ctrl+C: running() stops Voilà and removes its folder on the way out.
+    raise KeyboardInterrupt
+
+
 def serve(data: str | os.PathLike | None = None, *, port: int = 8866, ip: str = "127.0.0.1",
           token: str | None = None) -> int:
-    """Serve until interrupted (``labkit serve``); print the dashboard's URL."""
+    """Serve until interrupted (``labkit serve``); print the dashboard's URL.
+
+    Ctrl+C, SIGTERM and SIGHUP stop Voilà and its kernels, then return 0.
+    """
     if not _is_loopback(ip) and not token:
         token = secrets.token_urlsafe(24)
+    before = {s: signal.getsignal(s) for s in STOP_SIGNALS}
+    for s, handler in before.items():
+        if handler is not signal.SIG_IGN:  # under nohup, or SIGINT in a background job: still ignored
+            signal.signal(s, _stop_requested)
     try:
         with running(data, port=port, ip=ip, token=token, log=sys.stderr) as base:
             print(f"Dashboard: {dashboard_url(base, token=token)}", flush=True)
@@ -158,3 +205,7 @@ def serve(data: str | os.PathLike | None = None, *, port: int = 8866, ip: str = 
                 time.sleep(3600)
     except KeyboardInterrupt:
         return 0
+    finally:
+        for s, handler in before.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(s, handler)

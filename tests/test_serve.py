@@ -1,7 +1,14 @@
 """labkit serve: Voilà locked down to the named notebooks, nothing of the repo over HTTP."""
 
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +87,68 @@ def test_tree_lists_only_the_named_notebooks(live):
     text = body.decode("utf-8", "replace")
     assert status == 200
     assert "dashboard" in text and "roadmap" not in text and "network_explorer" not in text
+
+
+# ---------------------------------------------------------------- stopping
+def _children(pid):
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has stopped; only its exit status waits to be read
+
+
+def _wait_for(condition, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_a_signal_to_labkit_serve_leaves_no_voila_running(sig):
+    # SIGTERM: make forwards it (make serve, make demo), as do systemd and `timeout`; labkit
+    # stops Voilà, which stops its kernels, and removes its folder. SIGKILL: labkit cannot act;
+    # Linux sends Voilà SIGTERM (PR_SET_PDEATHSIG) and only the folder stays behind.
+    port = serve.free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "labkit", "serve", "--port", str(port), "--data", str(DATA)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    voila, kernels, tmp = [], [], None
+    try:
+        serve.wait_until_up(f"http://127.0.0.1:{port}/voila/static/voila.js", proc, timeout=120)
+        voila = _children(proc.pid)
+        assert len(voila) == 1
+        tmp = Path(Path(f"/proc/{voila[0]}/cmdline").read_bytes().split(b"\0")[3].decode()).parent
+        assert tmp.name.startswith("labkit-serve-") and tmp.is_dir()
+        assert _wait_for(lambda: _children(voila[0]), 120), "Voilà preheated no kernel"
+        kernels = _children(voila[0])
+        proc.send_signal(sig)
+        assert proc.wait(timeout=60) == (0 if sig == signal.SIGTERM else -sig)
+        assert _wait_for(lambda: not any(map(_alive, voila + kernels)), 30), \
+            [p for p in voila + kernels if _alive(p)]
+        assert tmp.exists() == (sig == signal.SIGKILL)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for pid in voila + kernels:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if tmp is not None and tmp.name.startswith("labkit-serve-"):
+            shutil.rmtree(tmp, ignore_errors=True)
