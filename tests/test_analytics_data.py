@@ -181,3 +181,40 @@ def test_wrong_inputs_say_what_to_pass():
         _data.net(nx.MultiGraph([(1, 2)]))
     with pytest.raises(ParameterError, match="NetworkX graph"):
         _data.net(room())
+
+
+def _plain_copy(H):
+    """The same graph without the projection's arrays: analytics must read the dicts."""
+    K = H.__class__()
+    K.add_nodes_from(H.nodes(data=True))
+    K.add_edges_from(H.edges(data=True))
+    return K
+
+
+@pytest.mark.parametrize("make", [room, lambda: labkit.load(DATA),
+                                  lambda: synth.programme(400, seed=5, themes=3)])
+def test_projection_arrays_equal_arrays_read_from_the_dicts(make):
+    p = make()
+    for source in (p, p.graph):
+        for th in (None, p.themes["id"].iloc[0]):
+            H = graph.organisation_coattendance(source, theme=th)
+            assert graph.ARRAYS in H.__networkx_cache__ or len(H) == 0
+            K = _plain_copy(H)
+            for weight in (None, "weight", "other"):
+                a, b = _data.net(H, weight), _data.net(K, weight)
+                assert a.nodes == b.nodes and a.index == b.index
+                assert a.u.tolist() == b.u.tolist() and a.v.tolist() == b.v.tolist()
+                assert a.w.tolist() == b.w.tolist()
+            assert _data.net(H).illustrative == _data.net(K).illustrative
+
+
+def test_projection_arrays_go_with_edits():
+    H = graph.organisation_coattendance(room())
+    H.edges["org:a", "org:b"]["weight"] = 99  # in place: NetworkX cannot see it ...
+    _data.clear_cache(H)  # ... so say so, as for NetworkX's own cache
+    assert 99 in _data.net(H, "weight").w.tolist()
+    H = graph.organisation_coattendance(room())
+    m = _data.net(H).m
+    H.add_edge("org:a", "org:z", weight=7)  # a structural change empties the cache
+    N = _data.net(H, "weight")
+    assert N.m == m + 1 and 7 in N.w.tolist()

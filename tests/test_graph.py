@@ -150,3 +150,29 @@ def test_embedded_graph(programme):
     H = organisation_coattendance(G, theme="brede-welvaart")
     assert H.number_of_nodes() == 38
     assert nx.is_connected(H)
+
+
+@pytest.mark.parametrize("kind", [nx.Graph, nx.DiGraph])
+def test_fill_builds_what_add_from_builds(kind):
+    nodes = [("b", {"x": 1}), ("a", {}), ("c", {"x": 3})]
+    edges = [("c", "a", {"weight": 2}), ("a", "b", {"weight": 1}), ("b", "b", {})]
+    F, R = kind(), kind()
+    graph.fill(F, [(n, dict(d)) for n, d in nodes], [(u, v, dict(d)) for u, v, d in edges])
+    R.add_nodes_from(nodes)
+    R.add_edges_from(edges)
+    assert list(F.nodes(data=True)) == list(R.nodes(data=True))
+    assert list(F.edges(data=True)) == list(R.edges(data=True))
+    assert {v: list(F.adj[v]) for v in F} == {v: list(R.adj[v]) for v in R}
+    if F.is_directed():
+        assert {v: list(F.pred[v]) for v in F} == {v: list(R.pred[v]) for v in R}
+    else:
+        assert F.adj["a"]["c"] is F.adj["c"]["a"]  # one dict per undirected edge, as NetworkX keeps
+
+
+def test_fill_refuses_edges_to_unknown_nodes_and_filled_graphs():
+    with pytest.raises(KeyError, match="'z'"):
+        graph.fill(nx.Graph(), [("a", {})], [("a", "z", {})])
+    with pytest.raises(ValueError, match="empty"):
+        graph.fill(nx.path_graph(2), [], [])
+    with pytest.raises(ValueError, match="simple"):
+        graph.fill(nx.MultiGraph(), [], [])

@@ -30,6 +30,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import ParameterError
+from ..graph import ARRAYS
 
 UNKNOWN = "unknown"  # sector of a participant without an organisation
 ILLUSTRATIVE = "illustrative"
@@ -41,6 +42,7 @@ def clear_cache(G) -> None:
     cache = getattr(G, "__networkx_cache__", None)
     if cache is not None:
         cache.pop(_KEY, None)
+        cache.pop(ARRAYS, None)
 
 
 def _cache(G) -> dict | None:
@@ -342,7 +344,23 @@ class Net:
                                  "organisation_coattendance(G); collapse parallel edges first")
         self._H = H
         self.weighted = weight is not None
-        if base is not None:
+        seed = getattr(H, "__networkx_cache__", {}).get(ARRAYS)
+        if seed is not None and weight is not None and weight not in seed["weights"]:
+            seed = None
+        if seed is not None:  # the projection's own arrays: no pass over the dicts
+            if base is not None:
+                self.directed, self.nodes, self.n, self.index = base.directed, base.nodes, base.n, base.index
+                self._shared = base._shared
+            else:
+                self.directed = H.is_directed()
+                self.nodes = list(seed["nodes"])
+                self.n = len(self.nodes)
+                self.index = {v: i for i, v in enumerate(self.nodes)}
+                self._shared = {"codes": {}, "illustrative": seed["illustrative"]}
+            self.u, self.v, self._keep = seed["u"], seed["v"], None
+            self.w = np.ones(len(self.u)) if weight is None else seed["weights"][weight]
+            return
+        if base is not None and base._keep is not None:
             self.directed, self.nodes, self.n, self.index = base.directed, base.nodes, base.n, base.index
             self.u, self.v, self._keep, self._shared = base.u, base.v, base._keep, base._shared
         else:
@@ -357,7 +375,7 @@ class Net:
             cols = np.fromiter((index[x] for v in self.nodes for x in adj[v]), np.int64, int(deg.sum()))
             self._keep = rows != cols if self.directed else rows < cols  # undirected ties appear twice
             self.u, self.v = rows[self._keep], cols[self._keep]
-            self._shared = {"codes": {}}
+            self._shared = {"codes": {}} if base is None else base._shared
         if weight is None:
             self.w = np.ones(len(self.u))
         else:

@@ -6,6 +6,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..graph import fill
 from ._data import ILLUSTRATIVE, codes, frames, theme_sessions
 
 TABLES = ("focustafel", "verdiepingstafel", "werkplaats")
@@ -68,6 +69,13 @@ def table_continuity(G, theme) -> pd.DataFrame:
     [['person:p1', 'start_only', 'focustafel', None, 'organisers'], ['person:p2', 'left_early', 'focustafel', None, 'organisers'], ['person:p3', 'joined_later', 'verdiepingstafel', 'person:p2', 'participant'], ['person:p4', 'joined_later', 'werkplaats', 'person:p3', 'participant']]
     """
     F = frames(G)
+    key = ("continuity", theme)
+    if key not in F.memo:  # the invitation tree reads it too
+        F.memo[key] = _continuity(F, theme)
+    return F.memo[key].copy()
+
+
+def _continuity(F, theme) -> pd.DataFrame:
     sess = theme_sessions(F, theme)
     held = [k for k in TABLES if k in set(sess["table"])] + sorted(set(sess["table"]) - set(TABLES))
     rank = {k: i for i, k in enumerate(held)}
@@ -173,20 +181,22 @@ def invitation_tree(G, theme) -> nx.DiGraph:
             depth[m] = d
         return depth[start]
 
-    T = nx.DiGraph(theme=theme)
     cols = ["participant", "label", "organisation", "sector", "channel", "joined_at", "illustrative"]
-    T.add_nodes_from((p, {"label": lab, "organisation": org, "sector": sec, "channel": ch, "joined_at": j,
-                          "illustrative": il, "depth": depth_of(p)})
-                     for p, lab, org, sec, ch, j, il in zip(*(cont[c].tolist() for c in cols)))
+    nodes = [(p, {"label": lab, "organisation": org, "sector": sec, "channel": ch, "joined_at": j,
+                  "illustrative": il, "depth": depth_of(p)})
+             for p, lab, org, sec, ch, j, il in zip(*(cont[c].tolist() for c in cols))]
     people = F.participants.set_index("node")
     ends = set(parent) | set(parent.values())
     for n in sorted(ends - set(cont["participant"]), key=str):  # an inviter (the host, say) who did not attend
         who = people.loc[n] if n in people.index else None
-        T.add_node(n, label=None if who is None else who["label"],
-                   organisation=None if who is None else who["organisation"],
-                   sector="unknown" if who is None else who["sector"],
-                   channel=None, joined_at=None, illustrative=False, depth=depth_of(n))
-    T.add_edges_from(zip(inv["invited_by"], inv["participant"],
-                         ({"channel": c, "session": s, "illustrative": src == ILLUSTRATIVE}
-                          for c, s, src in zip(inv["channel"], inv["session"], inv["source"]))))
+        nodes.append((n, {"label": None if who is None else who["label"],
+                          "organisation": None if who is None else who["organisation"],
+                          "sector": "unknown" if who is None else who["sector"],
+                          "channel": None, "joined_at": None, "illustrative": False, "depth": depth_of(n)}))
+    T = nx.DiGraph(theme=theme)
+    # one invitation per invitee and theme, so the edges are unique
+    fill(T, nodes, zip(inv["invited_by"].tolist(), inv["participant"].tolist(),
+                       ({"channel": c, "session": s, "illustrative": src == ILLUSTRATIVE}
+                        for c, s, src in zip(inv["channel"].tolist(), inv["session"].tolist(),
+                                             inv["source"].tolist()))))
     return T
