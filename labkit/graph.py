@@ -53,6 +53,8 @@ An edge's ``source`` is ``illustrative`` when any row behind it is.
 
 from __future__ import annotations
 
+import weakref
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -258,14 +260,13 @@ def fill(H, nodes, edges) -> None:
         adj[n] = {}
         if pred is not None:
             pred[n] = {}
-    for u, v, d in edges:
-        if u not in node or v not in node:
-            raise KeyError(f"edge ({u!r}, {v!r}) ends outside the nodes given")
-        adj[u][v] = d
-        if pred is not None:
-            pred[v][u] = d
-        else:
-            adj[v][u] = d
+    back = adj if pred is None else pred
+    try:
+        for u, v, d in edges:
+            back[v][u] = d  # the graph is unusable after a KeyError: callers pass known nodes
+            adj[u][v] = d
+    except KeyError as e:
+        raise KeyError(f"edge ({u!r}, {v!r}) ends outside the nodes given") from e
     H.__networkx_cache__.clear()  # as NetworkX does after a structural change
 
 
@@ -274,12 +275,20 @@ def _is_programme(x) -> bool:
     return isinstance(x, Programme)
 
 
+_ORG_ATTRS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _table_org_attrs(programme) -> dict:
-    """org node -> the attributes _org_attrs reads from the graph, from the organisations table."""
-    o = programme.tables["organisations"]
-    return {org(i): {"name": n, "sector": s, "label": n, "source": src}
-            for i, n, s, src in zip(o["id"].tolist(), o["name"].tolist(), o["sector"].tolist(),
-                                    o["source"].tolist())}
+    """org node -> the attributes _org_attrs reads from the graph, from the organisations table.
+
+    Kept per programme (its tables are read-only); callers copy what they store.
+    """
+    if programme not in _ORG_ATTRS:
+        o = programme.tables["organisations"]
+        _ORG_ATTRS[programme] = {org(i): {"name": n, "sector": s, "label": n, "source": src}
+                                 for i, n, s, src in zip(o["id"].tolist(), o["name"].tolist(),
+                                                         o["sector"].tolist(), o["source"].tolist())}
+    return _ORG_ATTRS[programme]
 
 
 def organisation_coattendance(G, *, theme: str | None = None, sessions=None) -> nx.Graph:
@@ -449,5 +458,5 @@ def _collaboration_pairs_from_tables(programme, theme):
     rank = {o: i for i, o in enumerate(t["organisations"]["id"].tolist())}
     g["rank"] = g["u"].map(rank)
     g = g[g["w"] > 0].sort_values(["rank", "row"], kind="stable")
-    return [(org(u), org(v), int(w), bool(i)) for u, v, w, i in
-            zip(g["u"].tolist(), g["v"].tolist(), g["w"].tolist(), g["illus"].tolist())]
+    return list(zip(("org:" + g["u"].astype(object)).tolist(), ("org:" + g["v"].astype(object)).tolist(),
+                    g["w"].astype(np.int64).tolist(), g["illus"].astype(bool).tolist()))
