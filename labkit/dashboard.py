@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import html
 
-import altair as alt
 import ipywidgets as w
 import pandas as pd
 
-from . import charts
+from . import chart_module, charts
 from .i18n import LANGS, ROLES, TABLES, t
 from .parameters import default_as_of, default_data_dir, default_theme
 from .views import ThemeData
@@ -64,7 +63,7 @@ class _Slot:
     def show(self, chart):
         chart = charts.configure(chart)
         if self.chart is None:
-            self.chart = alt.JupyterChart(chart, embed_options=EMBED)
+            self.chart = chart_module.chart_class()(chart, embed_options=EMBED)
             self.box.children = (self.chart,)
         else:
             # Send the new spec straight to the browser: the chart functions' specs are
@@ -84,7 +83,7 @@ class Dashboard:
     """
 
     def __init__(self, programme, *, theme: str | None = None, lang: str = "nl"):
-        alt.JupyterChart.enable_offline()
+        chart_module.chart_class()  # builds vega's offline bundle here, not at the first chart
         self.p = programme
         self.lang = lang
         self.as_of = default_as_of(programme)

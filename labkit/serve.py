@@ -30,9 +30,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from . import chart_module
 from .errors import LabkitError
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 #: The only notebooks a stakeholder can open.
 SERVED = ("dashboard.ipynb", "theme_report.ipynb")
 
@@ -61,15 +63,22 @@ def prepare_root(dest: Path, notebooks: tuple[str, ...] = SERVED, source: Path =
 
 
 def voila_command(root: Path, *, port: int, ip: str = "127.0.0.1", token: str | None = None,
-                  preheat: bool = True, pool_size: int = 1, tracebacks: bool = False) -> list[str]:
+                  preheat: bool = True, pool_size: int = 1, tracebacks: bool = False,
+                  chart_file: str | None = None) -> list[str]:
     """The Voilà command line labkit runs."""
+    resources = {"labkit_chart_module": chart_module.address(chart_file)} if chart_file else {}
     cmd = [sys.executable, "-m", "voila", str(root), "--no-browser", f"--port={port}",
+           # labkit's page (templates/voila/templates/labkit): no CDN link, vega preloaded
+           "--template=labkit", f"--VoilaConfiguration.resources={resources!r}",
+           # sources are stripped: the code-highlighting extension would only cost load time
+           "--VoilaConfiguration.extension_denylist=['jupyterlab_pygments']",
            f"--Voila.ip={ip}", f"--preheat_kernel={preheat}", f"--pool_size={pool_size}",
            "--strip_sources=True", f"--show_tracebacks={tracebacks}",
            # ?theme= names a labkit theme here, not a Voilà page style
            "--VoilaConfiguration.allow_theme_override=NO",
            "--VoilaConfiguration.allow_template_override=NO",
-           "--VoilaConfiguration.file_allowlist=[]",
+           # the one file served from the root: vega for the charts (see labkit.chart_module)
+           f"--VoilaConfiguration.file_allowlist=['{chart_module.PATTERN}']",
            # A closed page leaves its kernel idle and unconnected: shut it down after five
            # minutes, so memory comes back after visitors leave. Shorter culled kernels
            # whose page was still waiting for a busy CPU (seen with 20 pages at once).
@@ -79,8 +88,12 @@ def voila_command(root: Path, *, port: int, ip: str = "127.0.0.1", token: str | 
     return cmd
 
 
-def _environment(data: Path | None, root: Path) -> dict:
+def _environment(data: Path | None, root: Path, chart_file: str | None = None) -> dict:
     env = dict(os.environ)
+    if chart_file:
+        env[chart_module.ENV] = chart_file
+    # where Voilà finds labkit's page template
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(TEMPLATES_DIR), env.get("JUPYTER_PATH")) if p)
     if data is not None:
         env["LABKIT_DATA"] = str(Path(data).resolve())
     env.setdefault("LABKIT_NOTEBOOKS_ROOT", str(root))
@@ -149,9 +162,10 @@ def running(data: str | os.PathLike | None = None, *, port: int | None = None, i
     port = port or free_port()
     with tempfile.TemporaryDirectory(prefix="labkit-serve-") as tmp:
         root = prepare_root(Path(tmp) / "apps", notebooks, source)
+        chart_file = chart_module.write(root)
         cmd = voila_command(root, port=port, ip=ip, token=token, preheat=preheat, pool_size=pool_size,
-                            tracebacks=tracebacks)
-        proc = subprocess.Popen(cmd, env=_environment(data, root), cwd=tmp, start_new_session=True,
+                            tracebacks=tracebacks, chart_file=chart_file)
+        proc = subprocess.Popen(cmd, env=_environment(data, root, chart_file), cwd=tmp, start_new_session=True,
                                 preexec_fn=_die_with_parent(), stdout=log or subprocess.DEVNULL,
                                 stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
         try:

@@ -78,10 +78,10 @@ def artifacts():
 
 
 class PageWatch:
-    """Page errors, console errors and requests that leave 127.0.0.1."""
+    """Page errors, console errors, failed requests and requests that leave 127.0.0.1.
 
-    # Voilà's page links Font Awesome from a CDN and also bundles it: a known, harmless miss.
-    ALLOWED_OUTSIDE = ("font-awesome", "fontawesome")
+    None is allowed: labkit's Voilà page drops the Font Awesome CDN link of Voilà's own.
+    """
 
     def __init__(self, page):
         self.errors, self.console, self.outside, self.failed = [], [], [], []
@@ -95,20 +95,11 @@ class PageWatch:
         host = urlparse(request.url).hostname
         if request.url.startswith(("data:", "blob:", "about:", "file:")):
             return
-        if host not in ("127.0.0.1", "localhost") and not any(a in request.url for a in self.ALLOWED_OUTSIDE):
+        if host not in ("127.0.0.1", "localhost"):
             self.outside.append(request.url)
 
     def assert_clean(self):
         assert self.errors == [], self.errors
         assert self.outside == [], self.outside
-        failed = [u for u in self.failed if not any(a in u for a in self.ALLOWED_OUTSIDE)]
-        assert failed == [], failed
-        # Chromium logs each failed load without its URL: allow one per known, allowed miss.
-        allowed_misses = len(self.failed) - len(failed)
-        bad = []
-        for c in self.console:
-            if c.startswith("Failed to load resource") and allowed_misses > 0:
-                allowed_misses -= 1
-                continue
-            bad.append(c)
-        assert bad == [], bad
+        assert self.failed == [], self.failed
+        assert self.console == [], self.console

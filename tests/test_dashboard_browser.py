@@ -64,6 +64,8 @@ def svg_text(page, container=".lk-app"):
 
 
 def test_dashboard_sections_render(page, server, artifacts):
+    vega = []
+    page.on("request", lambda r: vega.append(r.url) if "/voila/files/labkit-vega-" in r.url else None)
     watch = open_dashboard(page, server)
     assert "Middenvelddialogen" in page.locator(".lk-app h1").inner_text()
     notice = page.locator(".lk-notice").first.inner_text()
@@ -90,6 +92,9 @@ def test_dashboard_sections_render(page, server, artifacts):
     # the hostile corpus is in names and titles on every tab: none of it ran
     assert page.evaluate("window.__xss") is None
     assert page.locator(".lk-app script, .lk-app img[src=x], .lk-app a[href^='javascript']").count() == 0
+    # nine charts on four tabs, and vega came over the wire once (preloaded, then shared)
+    assert page.locator(".lk-app .vega-embed svg").count() >= 9
+    assert len(vega) == 1, vega
     watch.assert_clean()
 
 

@@ -1,6 +1,7 @@
 """labkit serve: Voilà locked down to the named notebooks, nothing of the repo over HTTP."""
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from labkit import serve
+from labkit import chart_module, serve
 from labkit.errors import LabkitError
 from conftest import DATA, ROOT
 
@@ -22,7 +23,9 @@ def test_command_is_locked_down(tmp_path):
     assert "--Voila.ip=127.0.0.1" in cmd
     assert "--strip_sources=True" in cmd and "--show_tracebacks=False" in cmd
     assert "--preheat_kernel=True" in cmd
-    assert "--VoilaConfiguration.file_allowlist=[]" in cmd
+    # one file name may be served from the root, and only vega's module matches it
+    assert f"--VoilaConfiguration.file_allowlist=['{chart_module.PATTERN}']" in cmd
+    assert "--template=labkit" in cmd
 
 
 def test_root_holds_only_the_named_notebooks(tmp_path):
@@ -69,6 +72,23 @@ PROBES = [
     "/api/contents/",
     "/api/kernels",
 ]
+
+
+@pytest.mark.slow
+def test_the_chart_module_is_the_one_file_served(live):
+    status, body = get(f"{live}/voila/render/dashboard.ipynb")
+    assert status == 200
+    # the page preloads vega from this server and links nothing elsewhere (no CDN)
+    page = body.decode()
+    assert 'rel="modulepreload" href="/voila/files/labkit-vega-' in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//|import\(\s*["'`](https?:)?//""", page)
+    name = page.split('href="/voila/files/', 1)[1].split("?", 1)[0]
+    assert re.fullmatch(chart_module.PATTERN, name)
+    status, js = get(f"{live}/voila/files/{name}")
+    assert status == 200 and js == chart_module.bundle()
+    for other in ("dashboard.ipynb", "theme_report.ipynb", "labkit-vega-0000000000000000.js",
+                  f"..%2F{name}", f"./{name}", f"{name}%00.ipynb", name.upper().replace(".JS", ".js") + "/"):
+        assert get(f"{live}/voila/files/{other}")[0] in (403, 404), other
 
 
 @pytest.mark.slow
