@@ -3,7 +3,8 @@
 Measures, with Debian's Chromium driven by Playwright against Voilà as
 ``labkit serve`` starts it (preheated kernels):
 
-* page open -> first chart drawn (an SVG inside a vega-embed),
+* page open -> first chart drawn (an SVG inside a vega-embed), for a first
+  visit (empty browser cache) and for a returning visitor (cached scripts),
 * a filter change (sector on the "Verbindingen" tab) -> the network redrawn,
 
 for the embedded data and for a synthetic programme of 1,000 organisations,
@@ -52,34 +53,43 @@ def wait_for_pool(seconds: float) -> None:
     time.sleep(seconds)
 
 
-def measure_floor(browser, base: str, repeat: int, warm: float) -> list[float]:
+def first_paint(browser, url: str, selector: str, repeat: int, warm: float, returning: bool) -> list[float]:
+    """Page open -> ``selector`` shown, ``repeat`` times.
+
+    A first visit gets a fresh browser profile each time (empty cache); a
+    returning visitor keeps one profile, whose cache holds Voilà's scripts and
+    vega from an earlier, uncounted visit.
+    """
     out = []
-    for _ in range(repeat):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}) if returning else None
+    for i in range(repeat + (1 if returning else 0)):
         wait_for_pool(warm)
-        page = browser.new_page()
+        ctx = context or browser.new_context(viewport={"width": 1280, "height": 900})
+        page = ctx.new_page()
         t0 = time.perf_counter()
-        page.goto(f"{base}/voila/render/floor.ipynb", wait_until="commit")
-        page.wait_for_selector("select", timeout=60_000)
-        out.append(time.perf_counter() - t0)
+        page.goto(url, wait_until="commit")
+        page.wait_for_selector(selector, timeout=120_000)
+        if not (returning and i == 0):
+            out.append(time.perf_counter() - t0)
         page.close()
+        if context is None:
+            ctx.close()
     return out
 
 
-def measure_dashboard(browser, base: str, repeat: int, warm: float) -> tuple[list[float], list[float]]:
-    first, change = [], []
+def measure_change(browser, base: str, repeat: int, warm: float) -> list[float]:
+    change = []
+    wait_for_pool(warm)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/voila/render/dashboard.ipynb", wait_until="commit")
+    page.wait_for_selector(".lk-app .vega-embed svg", timeout=120_000)
+    page.get_by_role("tab", name="Verbindingen").click()
+    page.wait_for_function("document.querySelectorAll('.lk-app g.mark-symbol.role-mark path').length > 10",
+                           timeout=120_000)
+    # the tab's other charts (mixing, E-I) finish drawing first: measure a settled page
+    page.wait_for_function("document.querySelectorAll('.lk-app .vega-embed svg').length >= 3", timeout=120_000)
+    page.wait_for_timeout(1000)
     for _ in range(repeat):
-        wait_for_pool(warm)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        t0 = time.perf_counter()
-        page.goto(f"{base}/voila/render/dashboard.ipynb", wait_until="commit")
-        page.wait_for_selector(".lk-app .vega-embed svg", timeout=120_000)
-        first.append(time.perf_counter() - t0)
-        page.get_by_role("tab", name="Verbindingen").click()
-        page.wait_for_function("document.querySelectorAll('.lk-app g.mark-symbol.role-mark path').length > 10",
-                               timeout=120_000)
-        # the tab's other charts (mixing, E-I) finish drawing first: measure a settled page
-        page.wait_for_function("document.querySelectorAll('.lk-app .vega-embed svg').length >= 3", timeout=120_000)
-        page.wait_for_timeout(1000)
         for sector in ("Vakbond", "Adviesorgaan"):
             select = page.locator("select").filter(has_text="Alle sectoren")
             before = page.evaluate(FADED)
@@ -89,8 +99,8 @@ def measure_dashboard(browser, base: str, repeat: int, warm: float) -> tuple[lis
             change.append(time.perf_counter() - t1)
             select.select_option(label="Alle sectoren")
             page.wait_for_function(f"({FADED}) == 0", timeout=60_000)
-        page.close()
-    return first, change
+    page.close()
+    return change
 
 
 def main(argv=None) -> int:
@@ -103,24 +113,38 @@ def main(argv=None) -> int:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--disable-gpu", "--disable-quic"])
         floor_dir = floor_notebook(Path(tmp) / "floor")
         with serve.running(notebooks=("floor.ipynb",), source=floor_dir) as base:
-            results["floor"] = {"first": measure_floor(browser, base, args.repeat, 6.0)}
+            url = f"{base}/voila/render/floor.ipynb"
+            results["floor"] = {"first": first_paint(browser, url, "select", args.repeat, 6.0, False),
+                                "returning": first_paint(browser, url, "select", args.repeat, 6.0, True)}
         big = Path(tmp) / "synthetic-1000"
         synth.programme(1000, seed=1).save(big)
         for label, data in (("embedded", None), ("synthetic 1,000 organisations", big)):
             with serve.running(data) as base:
-                first, change = measure_dashboard(browser, base, args.repeat, args.warm)
-                results[label] = {"first": first, "change": change}
+                url, chart = f"{base}/voila/render/dashboard.ipynb", ".lk-app .vega-embed svg"
+                results[label] = {"first": first_paint(browser, url, chart, args.repeat, args.warm, False),
+                                  "returning": first_paint(browser, url, chart, args.repeat, args.warm, True),
+                                  "change": measure_change(browser, base, args.repeat, args.warm)}
         browser.close()
-    floor = statistics.median(results["floor"]["first"])
-    print(f"{'case':<34}{'first chart (median s)':>24}{'x floor':>9}{'filter change (median ms)':>27}")
-    print(f"{'bare Voilà, one widget (floor)':<34}{floor:>24.2f}{1.0:>9.2f}{'':>27}")
-    ok = True
+    med = {k: {m: statistics.median(v) for m, v in r.items()} for k, r in results.items()}
+    floor = med["floor"]
+    print(f"{'case':<32}{'first visit (s)':>16}{'x floor':>9}{'returning (s)':>15}{'x floor':>9}"
+          f"{'filter change (ms)':>20}")
+    print(f"{'bare Voilà, one widget (floor)':<32}{floor['first']:>16.2f}{1.0:>9.2f}{floor['returning']:>15.2f}"
+          f"{1.0:>9.2f}{'':>20}")
+    ok_rel = ok_abs = ok_change = True
     for label in ("embedded", "synthetic 1,000 organisations"):
-        r = results[label]
-        first, change = statistics.median(r["first"]), statistics.median(r["change"]) * 1000
-        print(f"{label:<34}{first:>24.2f}{first / floor:>9.2f}{change:>27.0f}")
-        ok &= first <= 1.5 and first <= 2 * floor and change <= 300
-    print("targets (first chart <= 1.5 s and <= 2x floor; filter change <= 300 ms):", "met" if ok else "NOT met")
+        m = med[label]
+        print(f"{label:<32}{m['first']:>16.2f}{m['first'] / floor['first']:>9.2f}{m['returning']:>15.2f}"
+              f"{m['returning'] / floor['returning']:>9.2f}{m['change'] * 1000:>20.0f}")
+        ok_rel &= m["first"] <= 2 * floor["first"] and m["returning"] <= 2 * floor["returning"]
+        ok_abs &= m["first"] <= 1.5 and m["returning"] <= 1.5
+        ok_change &= m["change"] <= 0.3
+    print("medians of", args.repeat, "; targets:")
+    print(f"  first chart within 2x the floor: {'met' if ok_rel else 'NOT met'}")
+    print(f"  first chart within 1.5 s: {'met' if ok_abs else 'NOT met'}"
+          + ("" if ok_abs or floor["first"] <= 1.5 else
+             f" (the floor itself takes {floor['first']:.2f} s on this machine)"))
+    print(f"  filter change within 300 ms: {'met' if ok_change else 'NOT met'}")
     print(json.dumps({k: {m: [round(x, 3) for x in v] for m, v in r.items()} for k, r in results.items()}))
     return 0
 

@@ -3,8 +3,10 @@
 Starts Voilà as ``labkit serve`` does, opens N pages at once in Debian's
 Chromium (one browser context each, like N stakeholders), waits until every
 page has drawn its first chart, then closes them and watches the memory of
-Voilà and its kernels fall back. Prints per-session render times and the
-memory before, at the peak and after closing.
+Voilà and its kernels fall back. Prints per-session render times, the CPU
+time the server and the browsers spent (the browsers run on the same cores
+here, unlike real visitors'), and the memory before, at the peak and after
+closing.
 
 Run: ``.venv/bin/python benchmarks/load.py [--sessions 20]``
 """
@@ -45,6 +47,29 @@ def tree_rss(pid: int) -> float:
     return total / 1e6
 
 
+def cpu_seconds(procs) -> float:
+    total = 0.0
+    for p in procs:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def server_procs(pid: int) -> list:
+    try:
+        proc = psutil.Process(pid)
+        return [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return []
+
+
+def browser_procs() -> list:
+    return [p for p in psutil.process_iter(["name"]) if "chrom" in (p.info["name"] or "").lower()]
+
+
 def voila_pid(port: int) -> int:
     for p in psutil.process_iter(["pid", "cmdline"]):
         cmd = " ".join(p.info["cmdline"] or [])
@@ -72,6 +97,7 @@ def main(argv=None) -> int:
 
         watcher = threading.Thread(target=watch, daemon=True)
         watcher.start()
+        server_cpu0 = cpu_seconds(server_procs(pid))
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--disable-gpu", "--disable-quic"])
         contexts = [browser.new_context() for _ in range(args.sessions)]
         pages = [c.new_page() for c in contexts]
@@ -87,6 +113,9 @@ def main(argv=None) -> int:
                 done.append(time.perf_counter() - t0)
             except Exception:  # noqa: BLE001 - a timeout is a failed session, counted below
                 failed += 1
+        # CPU both sides spent (the browsers share these cores; real visitors bring their own)
+        server_cpu = cpu_seconds(server_procs(pid)) - server_cpu0
+        browser_cpu = cpu_seconds(browser_procs())
         for c in contexts:
             c.close()
         browser.close()
@@ -104,6 +133,9 @@ def main(argv=None) -> int:
     if done:
         print(f"time to first chart: median {statistics.median(done):.1f} s, "
               f"slowest {max(done):.1f} s (all opened at once)")
+    print(f"CPU until the last chart: Voilà and kernels {server_cpu:.0f} s "
+          f"({server_cpu / max(1, args.sessions):.1f} s per session), the {args.sessions} browser pages "
+          f"{browser_cpu:.0f} s; on {psutil.cpu_count()} cores")
     print(f"memory of Voilà and kernels: idle {idle:.0f} MB, peak {peak[0]:.0f} MB "
           f"({(peak[0] - idle) / max(1, args.sessions):.0f} MB per session), "
           f"{after[-1]:.0f} MB {time.perf_counter() - t_closed:.0f} s after the pages closed")
