@@ -218,3 +218,15 @@ def test_top_brokers():
     assert top["node"].iloc[0] == 4 and top.attrs["k"] is None
     assert list(top.columns) == ["node", "label", "sector", "betweenness", "constraint", "effective_size",
                                  *ROLES, "total"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_effective_size_borgatti_shortcut_equals_burts_formula(seed):
+    # unweighted and undirected goes through igraph's clustering; weights of 1 through Burt's sums
+    G = nx.gnm_random_graph(60, 200, seed=seed)
+    G.add_node("alone")
+    nx.set_edge_attributes(G, 1, "one")
+    fast, burt = A.effective_size(G), A.effective_size(G, weight="one")
+    assert np.isnan(fast["alone"]) and np.isnan(burt["alone"])
+    del fast["alone"], burt["alone"]
+    assert fast == pytest.approx(burt, rel=1e-12)
