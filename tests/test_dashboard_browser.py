@@ -93,7 +93,7 @@ def test_dashboard_sections_render(page, server, artifacts):
     assert page.evaluate("window.__xss") is None
     assert page.locator(".lk-app script, .lk-app img[src=x], .lk-app a[href^='javascript']").count() == 0
     # nine charts on four tabs, and vega came over the wire once (preloaded, then shared)
-    assert page.locator(".lk-app .vega-embed svg").count() >= 9
+    page.wait_for_function("document.querySelectorAll('.lk-app .vega-embed svg').length >= 9")
     assert len(vega) == 1, vega
     watch.assert_clean()
 
