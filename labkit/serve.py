@@ -66,25 +66,26 @@ def voila_command(root: Path, *, port: int, ip: str = "127.0.0.1", token: str | 
                   preheat: bool = True, pool_size: int = 1, tracebacks: bool = False,
                   chart_file: str | None = None) -> list[str]:
     """The Voilà command line labkit runs."""
-    resources = {"labkit_chart_module": chart_module.address(chart_file)} if chart_file else {}
     cmd = [sys.executable, "-m", "voila", str(root), "--no-browser", f"--port={port}",
            # labkit's page (templates/voila/templates/labkit): no CDN link, vega preloaded
-           "--template=labkit", f"--VoilaConfiguration.resources={resources!r}",
+           "--template=labkit",
            # sources are stripped: the code-highlighting extension would only cost load time
-           "--VoilaConfiguration.extension_denylist=['jupyterlab_pygments']",
+           "--VoilaConfiguration.extension_denylist=jupyterlab_pygments",
            f"--Voila.ip={ip}", f"--preheat_kernel={preheat}", f"--pool_size={pool_size}",
            "--strip_sources=True", f"--show_tracebacks={tracebacks}",
            # ?theme= names a labkit theme here, not a Voilà page style
            "--VoilaConfiguration.allow_theme_override=NO",
            "--VoilaConfiguration.allow_template_override=NO",
            # the one file served from the root: vega for the charts (see labkit.chart_module)
-           f"--VoilaConfiguration.file_allowlist=['{chart_module.PATTERN}']",
+           f"--VoilaConfiguration.file_allowlist={chart_module.PATTERN}",
            # A closed page leaves its kernel idle and unconnected: shut it down after five
            # minutes, so memory comes back after visitors leave. Shorter culled kernels
            # whose page was still waiting for a busy CPU (seen with 20 pages at once).
            "--MappingKernelManager.cull_idle_timeout=300", "--MappingKernelManager.cull_interval=30",
            "--MappingKernelManager.cull_connected=False"]
     cmd.append(f"--Voila.token={token}" if token else "--Voila.token=")
+    if chart_file:  # key=value: the list and dict forms with brackets are deprecated in traitlets 5
+        cmd.append(f"--VoilaConfiguration.resources=labkit_chart_module={chart_module.address(chart_file)}")
     return cmd
 
 
