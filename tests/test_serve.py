@@ -83,6 +83,7 @@ def test_the_chart_module_is_the_one_file_served(live):
     page = body.decode()
     assert 'rel="modulepreload" href="/voila/files/labkit-vega-' in page
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//|import\(\s*["'`](https?:)?//""", page)
+    assert "Bezig met laden" in page  # labkit's template: the loading text in Dutch
     name = page.split('href="/voila/files/', 1)[1].split("?", 1)[0]
     assert re.fullmatch(chart_module.PATTERN, name)
     status, js = get(f"{live}/voila/files/{name}")
