@@ -83,6 +83,11 @@ def voila_command(root: Path, *, port: int, ip: str = "127.0.0.1", token: str | 
            # whose page was still waiting for a busy CPU (seen with 20 pages at once).
            "--MappingKernelManager.cull_idle_timeout=300", "--MappingKernelManager.cull_interval=30",
            "--MappingKernelManager.cull_connected=False"]
+    if sys.platform.startswith("linux"):
+        # Kernels talk over Unix sockets in Voilà's private (0700) folder rather than loopback
+        # TCP ports any local user can connect to (messages are signed either way). Linux
+        # only: no IPC on Windows, and macOS's long temp paths can pass the socket-path limit.
+        cmd.append("--KernelManager.transport=ipc")
     cmd.append(f"--Voila.token={token}" if token else "--Voila.token=")
     if chart_file:  # key=value: the list and dict forms with brackets are deprecated in traitlets 5
         cmd.append(f"--VoilaConfiguration.resources=labkit_chart_module={chart_module.address(chart_file)}")

@@ -27,6 +27,8 @@ def test_command_is_locked_down(tmp_path):
     assert f"--VoilaConfiguration.file_allowlist={chart_module.PATTERN}" in cmd
     assert not any("file_allowlist" in c for c in cmd if c != f"--VoilaConfiguration.file_allowlist={chart_module.PATTERN}")
     assert "--template=labkit" in cmd
+    if sys.platform.startswith("linux"):
+        assert "--KernelManager.transport=ipc" in cmd  # no kernel port on loopback TCP
 
 
 def test_root_holds_only_the_named_notebooks(tmp_path):
