@@ -87,3 +87,12 @@ def test_analyse_command_json(capsys, embedded):
 def test_analyse_command_refuses_an_unknown_theme(capsys):
     assert main(["analyse", "--data", str(DATA), "--theme", "nope"]) == 2
     assert "unknown theme 'nope'" in capsys.readouterr().err
+
+
+def test_headline_text_says_when_brokers_rest_on_a_sample():
+    h = A.headline(synth.programme(300, seed=2))
+    assert h["brokers"]["k"] is None
+    assert "Makelaars (betweenness in het samenwerkingsnetwerk, exact;" in A.format_headline(h)
+    h["brokers"]["k"] = 100  # what a programme above 10,000 organisations gets
+    text = A.format_headline(h)
+    assert "steekproef van 100 bronnen, seed 0: een schatting" in text

@@ -247,7 +247,9 @@ def format_headline(h: dict) -> str:
                      f"{_f(n['cross_sector_share'])}, assortativiteit {_f(n['assortativity'])}")
         lines.append("    per sector: " + ", ".join(f"{s} {_f(v)}" for s, v in n["ei_index_by_sector"].items()))
     b = h["brokers"]
-    sample = "exact" if b["k"] is None else f"steekproef van {b['k']} bronnen, seed {b['seed']}"
+    # sampled, the top of the ranking shifts with the seed (seen at 50,000 organisations)
+    sample = "exact" if b["k"] is None else (f"steekproef van {b['k']} bronnen, seed {b['seed']}: "
+                                             "een schatting, de volgorde bovenaan kan per seed verschillen")
     lines += ["", f"Makelaars (betweenness in het samenwerkingsnetwerk, {sample}; rollen volgens "
               "Gould-Fernandez, gericht)" + mark(b)]
     for r in b["top"]:
