@@ -83,7 +83,7 @@ class Dashboard:
     """
 
     def __init__(self, programme, *, theme: str | None = None, lang: str = "nl"):
-        chart_module.chart_class()  # builds vega's offline bundle here, not at the first chart
+        chart_module.chart_class()  # outside labkit serve: bundles vega now, not at the first chart
         self.p = programme
         self.lang = lang
         self.as_of = default_as_of(programme)

@@ -331,12 +331,11 @@ def organisation_coattendance(G, *, theme: str | None = None, sessions=None) -> 
           for i, j, w, f in zip(C.row.tolist(), C.col.tolist(), weights.tolist(), illus.tolist())))
     if nx.config.cache_converted_graphs:
         # C is row-major with i < j: the order in which H's node order lists each tie once
-        arrays = {"u": C.row.astype(np.int64), "v": C.col.astype(np.int64), "weight": weights.astype(np.float64)}
-        for a in arrays.values():
+        u, v, w = C.row.astype(np.int64), C.col.astype(np.int64), weights.astype(np.float64)
+        for a in (u, v, w):
             a.setflags(write=False)  # shared by every measure
-        H.__networkx_cache__[ARRAYS] = {
-            "nodes": tuple(orgs), "u": arrays["u"], "v": arrays["v"], "weights": {"weight": arrays["weight"]},
-            "illustrative": bool(illus.any())}
+        H.__networkx_cache__[ARRAYS] = {"nodes": tuple(orgs), "u": u, "v": v, "weights": {"weight": w},
+                                        "illustrative": bool(illus.any())}
     return H
 
 

@@ -219,8 +219,9 @@ def effective_size(H, weight=None) -> dict:
         # Borgatti's n - 2t/n from python-igraph's local clustering c = 2t / (n(n-1)): 5x faster
         if N.m == 0:
             return {v: math.nan for v in N.nodes}
-        k = np.asarray(N.igraph().degree(), dtype=float)
-        c = np.asarray(N.igraph().transitivity_local_undirected(mode="zero"), dtype=float)
+        g = N.igraph()
+        k = np.asarray(g.degree(), dtype=float)
+        c = np.asarray(g.transitivity_local_undirected(mode="zero"), dtype=float)
         e = k - c * (k - 1)
         e[k == 0] = np.nan
         return dict(zip(N.nodes, e.tolist()))
