@@ -19,6 +19,8 @@ from .parameters import default_as_of, default_data_dir, default_theme
 from .views import ThemeData
 
 EMBED = {"renderer": "svg", "actions": False}
+#: Output type of the first view that labkit's page template draws at once (see :meth:`Dashboard.preview`).
+PREVIEW_MIME = "application/vnd.labkit.preview+json"
 TABS = ("tab_who", "tab_links", "tab_roadmap", "tab_welfare")
 CSS = """
 <style>
@@ -231,6 +233,7 @@ class Dashboard:
         if isinstance(row["host_participant_id"], str):
             host_label = d.G.nodes[f"person:{row['host_participant_id']}"]["label"]
             host = f" · {esc(t('host', lang))}: {esc(host_label)}"
+        self._subtitle = name + (f" · {t('host', lang)}: {host_label}" if host else "")
         self.header.value = (f"<h1>{esc(t('app_title', lang))}</h1>"
                              f"<div class='lk-sub'>{esc(name)}{host}</div>")
         notices = []
@@ -240,6 +243,7 @@ class Dashboard:
             notices.append(t("illustrative_notice", lang))
         if not d.has_sessions:
             notices.append(t("no_sessions", lang))
+        self._notices = [("note", n) for n in notices]
         self.notice.value = "".join(f"<div class='lk-notice' role='note'>{esc(n)}</div>" for n in notices)
         self._drawn = set()
         self._draw_tab(self.tabs.selected_index or 0)
@@ -259,6 +263,7 @@ class Dashboard:
         n_commit = len(d.commitments())
         cards = [(len(sess), t("sessions", lang)), (orgs, t("organisations", lang)),
                  (people, t("participants", lang)), (n_commit, t("commitments", lang))]
+        self._cards = [(int(n), label) for n, label in cards]
         self.cards.value = "<div class='lk-cards'>" + "".join(
             f"<div class='lk-card'><b>{n}</b>{esc(label)}</div>" for n, label in cards) + "</div>"
         sectors = d.sectors_frame(lang)
@@ -365,10 +370,49 @@ class Dashboard:
         self.slots["welfare"].show(charts.welfare_chart(d.welfare_frame(lang), lang=lang))
         self.texts["welfare_caption"].value = f"<div class='lk-caption'>{esc(t('welfare_caption', lang))}</div>"
 
+    def preview(self) -> Preview | None:
+        """The first view (title, notices, figures and the first chart) as data, for the page.
+
+        Under ``labkit serve`` its template draws this while the page loads, with
+        the vega file the page already fetches, so a stakeholder sees the chart
+        before Voilà's own scripts have started; the live app replaces it once
+        its own chart is drawn. Text stays text: the template escapes every string
+        and puts the chart spec in the page as JSON. None outside ``labkit serve``
+        (JupyterLab shows the live app at once) or when the first tab has no chart.
+        """
+        chart = self.slots["composition"].chart
+        if chart_module.served_name() is None or chart is None or (self.tabs.selected_index or 0) != 0:
+            return None
+        lang = self.lang
+        return Preview({
+            "lang": lang,
+            "title": t("app_title", lang),
+            "subtitle": self._subtitle,
+            "theme_label": t("theme", lang),
+            "theme": next(label for label, value in self.theme_dd.options if value == self.theme),
+            "languages": [label for label, _ in self.lang_tb.options],
+            "notices": [{"role": role, "text": text} for role, text in self._notices],
+            "cards": [{"value": n, "label": label} for n, label in self._cards],
+            "tabs": [t(k, lang) for k in TABS],
+            "spec": chart.spec,
+            "embed_options": EMBED,
+            "loading": t("preview_loading", lang),
+        })
+
     def _clear(self, *names):
         for n in names:
             self.slots[n].box.children = ()
             self.slots[n].chart = None
+
+
+class Preview:
+    """What :meth:`Dashboard.preview` hands to the page template, as one output."""
+
+    def __init__(self, data: dict):
+        self.data = data
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {PREVIEW_MIME: self.data, "text/plain": ""}
 
 
 def url_parameters(query: str, programme) -> dict:
@@ -415,6 +459,7 @@ def apply_url(app: Dashboard, query: str) -> None:
     except ParameterError as e:
         app.notice.value += (f"<div class='lk-notice' role='alert'>{esc(t('bad_url', app.lang))} "
                              f"<span class='lk-muted'>({esc(e)})</span></div>")
+        app._notices.append(("alert", f"{t('bad_url', app.lang)} ({e})"))
         return
     if "lang" in params:
         app.set_lang(params["lang"])

@@ -83,6 +83,7 @@ STRINGS = {
         "welfare_caption": ("De drie dimensies van de CBS Monitor Brede Welvaart. Welke dimensies en SDG's "
                             "een toezegging dient, is de indeling van labkit, niet van het verslag."),
         "bad_url": "De link bevat een parameter die labkit niet kan gebruiken; u ziet het standaardthema.",
+        "preview_loading": "De keuzemenu's en de andere tabbladen worden geladen…",
     },
     "en": {
         "app_title": "Civil-society dialogues: who took part, what came of it",
@@ -160,6 +161,7 @@ STRINGS = {
         "welfare_caption": ("The three dimensions of the CBS Monitor of Well-being. Which dimensions and SDGs "
                             "a commitment serves is labkit's classification, not the report's."),
         "bad_url": "The link holds a parameter labkit cannot use; you see the default theme.",
+        "preview_loading": "Loading the menus and the other tabs…",
     },
 }
 

@@ -82,3 +82,46 @@ def test_hostile_names_are_escaped(programme):
     a.org_dd.value = "org:fnv"
     assert "<img" not in a.texts["ego"].value and "&lt;img src=x" in a.texts["ego"].value
     assert esc("<b>") == "&lt;b&gt;"
+
+
+# ------------------------------------------------------------ the first view
+SERVED = "labkit-vega-0123456789abcdef.js"
+
+
+def test_preview_only_under_labkit_serve(programme, monkeypatch):
+    monkeypatch.delenv("LABKIT_CHART_MODULE", raising=False)
+    assert Dashboard(programme).preview() is None
+
+
+def test_preview_is_the_first_tab_as_data(programme, monkeypatch):
+    monkeypatch.setenv("LABKIT_CHART_MODULE", SERVED)
+    app = Dashboard(programme)
+    bundle = app.preview()._repr_mimebundle_()
+    data = bundle["application/vnd.labkit.preview+json"]
+    assert data["spec"] == app.slots["composition"].chart.spec  # the very chart the live app draws
+    assert data["title"] == "Middenvelddialogen: wie deden mee, wat kwam eruit"
+    assert data["tabs"][0] == "Wie deden mee"
+    assert [n["role"] for n in data["notices"]] == ["note"]  # the embedded data is partly illustrative
+    assert "illustratief" in data["notices"][0]["text"]
+    sessions = app.data.sessions
+    assert data["cards"][0] == {"value": len(sessions), "label": "Sessies"}
+    # plain text, not markup: the page template escapes it
+    assert "<" not in data["subtitle"] and "&amp;" not in data["subtitle"]
+
+
+def test_preview_follows_the_url(programme, monkeypatch):
+    monkeypatch.setenv("LABKIT_CHART_MODULE", SERVED)
+    app = Dashboard(programme)
+    apply_url(app, "lang=en")
+    assert app.preview().data["title"].startswith("Civil-society dialogues")
+    apply_url(app, "theme=<script>x</script>")  # a bad link: the message is part of the first view too
+    data = app.preview().data
+    assert data["notices"][-1]["role"] == "alert"
+    assert "<script>x</script>" in data["notices"][-1]["text"]  # raw here; escaped by the template
+
+
+def test_no_preview_when_the_first_tab_has_no_chart(programme, monkeypatch):
+    monkeypatch.setenv("LABKIT_CHART_MODULE", SERVED)
+    app = Dashboard(programme)
+    apply_url(app, "theme=samen-leven")  # no sessions recorded
+    assert app.preview() is None

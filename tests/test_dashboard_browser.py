@@ -13,6 +13,9 @@ from labkit import serve
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 HOSTILE = '<img src=x onerror="window.__xss=1">Hostile <b>Bakkers</b> & Co'
+# typed text that reaches the first view: the theme host's name (its subtitle) and a sector (its chart spec)
+HOST = 'Regina </script><script>window.__xss=1</script> Bouius'
+SECTOR = 'Kennis </script><img src=x onerror="window.__xss=1"> & onderwijs'
 TIMEOUT = 60_000
 
 
@@ -31,7 +34,11 @@ def server(tmp_path_factory):
     orgs.loc[others, "name"] = CORPUS[: len(others)]
     com = p.commitments.copy()
     com["title_nl"] = [CORPUS[i % len(CORPUS)] for i in range(len(com))]
-    p.replace(organisations=orgs, commitments=com).save()
+    people = p.participants.copy()
+    people.loc[people["id"] == "p-bouius", "name"] = HOST
+    sectors = p.sectors.copy()
+    sectors.loc[sectors["id"] == "knowledge-education", "name_nl"] = SECTOR
+    p.replace(organisations=orgs, commitments=com, participants=people, sectors=sectors).save()
     log = open(tmp_path_factory.mktemp("log") / "voila.log", "w")
     with serve.running(data, tracebacks=True, log=log, pool_size=1) as base:
         yield base
@@ -164,4 +171,46 @@ def test_hostile_organisation_name_shows_as_text(page, server):
             break
     assert found, "no tooltip showed the hostile name"
     assert page.evaluate("window.__xss") is None
+    watch.assert_clean()
+
+
+FIRST_VIEW = """
+window.__seen = {};
+new MutationObserver(() => {
+  for (const [k, sel] of [["first", "#lk-preview .vega-embed svg"], ["live", ".lk-app .vega-embed svg"]]) {
+    if (!window.__seen[k] && document.querySelector(sel)) { window.__seen[k] = performance.now(); }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_first_view_is_drawn_before_the_live_app_which_then_replaces_it(page, server):
+    page.add_init_script(FIRST_VIEW)
+    watch = open_dashboard(page, server)
+    seen = page.evaluate("window.__seen")
+    assert seen["first"] < seen["live"], seen
+    assert page.locator("#lk-preview").count() == 0
+    assert page.locator("h1:visible").count() == 1
+    watch.assert_clean()
+
+
+def test_first_view_on_its_own_is_readable_and_keeps_text_as_text(page, server, artifacts):
+    # Voilà's scripts answered with nothing: the page as a visitor sees it before they have started
+    page.route("**/voila.js*", lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+    watch = PageWatch(page)
+    page.set_default_timeout(TIMEOUT)
+    bad = '<img src=x onerror="window.__xss=1">'
+    page.goto(f"{server}/voila/render/dashboard.ipynb?theme={bad}", wait_until="domcontentloaded")
+    page.wait_for_selector("#lk-preview .vega-embed svg")
+    first = page.locator("#lk-preview")
+    drawn = svg_text(page, "#lk-preview")
+    assert "Welke sectoren zaten aan tafel?" in drawn and SECTOR[:26] in drawn  # the legend shortens it
+    assert HOST in first.locator(".lk-sub").inner_text()
+    assert "Wie deden mee" in first.inner_text()
+    assert "illustratief" in first.locator("[role=note]").inner_text()
+    assert bad in first.locator("[role=alert]").inner_text()  # the visitor's text, shown as text
+    assert first.locator("img").count() == 0
+    assert page.evaluate("window.__xss") is None
+    assert not page.locator("#loading").is_visible()  # the first view, not Voilà's spinner
+    page.screenshot(path=str(artifacts / "dashboard-0-first-view.png"), full_page=True)
     watch.assert_clean()
