@@ -218,3 +218,13 @@ def test_projection_arrays_go_with_edits():
     H.add_edge("org:a", "org:z", weight=7)  # a structural change empties the cache
     N = _data.net(H, "weight")
     assert N.m == m + 1 and 7 in N.w.tolist()
+
+
+@pytest.mark.parametrize("values", [[], [5], [3, 3], [2, -1, 2, 7, -1, 0], list(range(50, 0, -1)) * 3])
+def test_unique_ints_equals_numpy_unique(values):
+    import numpy as np
+    x = np.asarray(values, dtype=np.int64)
+    got = _data.unique_ints(x)
+    assert got.dtype == np.unique(x).dtype and got.tolist() == np.unique(x).tolist()
+    big = np.random.default_rng(0).integers(-10**9, 10**9, 200_000) // 1000
+    assert _data.unique_ints(big).tolist() == np.unique(big).tolist()

@@ -453,6 +453,22 @@ def igraph_seed(seed):
 
 # --------------------------------------------------------------------------- small helpers
 
+def unique_ints(x) -> np.ndarray:
+    """The sorted distinct values of an integer array: ``np.unique(x)``, by sorting.
+
+    NumPy 2.3+ finds distinct values with a hash table when no inverse or
+    counts are asked for; on 100,000+ integers that is 20-50x slower than
+    sorting and dropping repeats.
+    """
+    x = np.sort(np.asarray(x).ravel())
+    if len(x) < 2:
+        return x
+    keep = np.empty(len(x), dtype=bool)
+    keep[0] = True
+    np.not_equal(x[1:], x[:-1], out=keep[1:])
+    return x[keep]
+
+
 def as_date(value, name="as_of") -> dt.date:
     if isinstance(value, pd.Timestamp):
         return value.date()

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import ParameterError
-from ._data import ILLUSTRATIVE, _programme_type, as_date, check_choice, frames
+from ._data import ILLUSTRATIVE, _programme_type, as_date, check_choice, frames, unique_ints
 
 COVERAGE_BY = ("stage", "sdg", "dimension", "owner_sector")
 COVERAGE_COLUMNS = ["group", "label", "commitments", "owned", "completed", "share", "illustrative"]
@@ -98,7 +98,7 @@ def commitment_coverage(G, *, by="stage", theme=None) -> pd.DataFrame:
     extra = sorted({k for k in keys.tolist() if k not in set(known)}, key=str)
     groups += [(g, g) for g in extra]
     gpos = pd.Index([g for g, _ in groups]).get_indexer(pd.Index(keys, dtype=object)) if len(keys) else keys
-    pairs = np.unique(np.asarray(gpos, dtype=np.int64) * max(len(c), 1) + rows)  # a commitment once per group
+    pairs = unique_ints(np.asarray(gpos, dtype=np.int64) * max(len(c), 1) + rows)  # a commitment once per group
     g, r = pairs // max(len(c), 1), pairs % max(len(c), 1)
     k = len(groups)
     out = pd.DataFrame(groups, columns=["group", "label"])

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from ._data import UNKNOWN, check_choice, codes, frames, theme_sessions
+from ._data import UNKNOWN, check_choice, codes, frames, theme_sessions, unique_ints
 
 BY = ("session", "table", "theme")
 _TABLE_ORDER = ("focustafel", "verdiepingstafel", "werkplaats")
@@ -50,7 +50,7 @@ def _count(F, theme, by, sectors):
     keep = g >= 0
     g, p = g[keep], C.participant[keep]
     o = C.organisation[p]  # -1 without organisation
-    present = sorted({x for x in C.sector[np.unique(o[o >= 0])].tolist()} - set(sectors)) if len(o) else []
+    present = sorted({x for x in C.sector[unique_ints(o[o >= 0])].tolist()} - set(sectors)) if len(o) else []
     columns = sectors + present + [UNKNOWN]
     k = len(columns)
     org_col = pd.Index(columns).get_indexer(C.sector).astype(np.int64) if len(C.sector) else np.zeros(0, np.int64)
@@ -60,7 +60,7 @@ def _count(F, theme, by, sectors):
 
     def distinct(ids, mask):
         mult = max(int(ids.max()) + 1, 1) if len(ids) else 1
-        key = np.unique(cell[mask] * mult + ids[mask])
+        key = unique_ints(cell[mask] * mult + ids[mask])
         return np.bincount(key // mult, minlength=size).reshape(len(groups), k)
 
     P = distinct(p, np.ones(len(p), bool))

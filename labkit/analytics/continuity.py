@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..graph import fill
-from ._data import ILLUSTRATIVE, codes, frames, theme_sessions
+from ._data import ILLUSTRATIVE, codes, frames, theme_sessions, unique_ints
 
 TABLES = ("focustafel", "verdiepingstafel", "werkplaats")
 PATHS = ("all", "start_only", "left_early", "returned", "joined_later")
@@ -98,7 +98,7 @@ def _continuity(F, theme) -> pd.DataFrame:
     np.bitwise_or.at(kinds, who, 1 << r)
     s_codes = C.session[keep]
     mult = int(s_codes.max()) + 1
-    sessions = np.bincount(np.unique(who * mult + s_codes) // mult, minlength=n)
+    sessions = np.bincount(unique_ints(who * mult + s_codes) // mult, minlength=n)
     illus = np.bincount(who[C.illustrative[keep]], minlength=n) > 0
     count = np.array([bin(x).count("1") for x in kinds.tolist()], dtype=np.int64)
     path = np.where(count == len(held), "all",

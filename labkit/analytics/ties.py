@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._data import codes, frames, net, ratio, theme_sessions
+from ._data import codes, frames, net, ratio, theme_sessions, unique_ints
 
 
 def _ends(H, attr, weight):
@@ -326,7 +326,7 @@ def new_cross_sector_ties(G, theme) -> pd.DataFrame:
     has = o_att >= 0
     o_codes, o_rows = pd.factorize(o_att[has])
     orgs = F.organisations["node"].to_numpy(dtype=object)[o_rows]
-    pairs_so = np.unique(s_att[has] * max(len(orgs), 1) + o_codes)  # distinct (session, organisation)
+    pairs_so = unique_ints(s_att[has] * max(len(orgs), 1) + o_codes)  # distinct (session, organisation)
     s = pairs_so // max(len(orgs), 1)
     o = pairs_so % max(len(orgs), 1)
     # every pair within a session: element i with the later elements of its session
