@@ -3,7 +3,7 @@
 import networkx as nx
 import pytest
 
-from labkit import graph
+from labkit import graph, synth
 from labkit.graph import EDGE_KINDS, NODE_KINDS, organisation_coattendance, organisation_collaboration
 from conftest import make_programme
 
@@ -176,3 +176,29 @@ def test_fill_refuses_edges_to_unknown_nodes_and_filled_graphs():
         graph.fill(nx.path_graph(2), [], [])
     with pytest.raises(ValueError, match="simple"):
         graph.fill(nx.MultiGraph(), [], [])
+
+
+def test_graph_building_pauses_the_collector_and_gives_it_back():
+    import gc
+
+    from labkit.graph import collector_paused
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # nested: the outer one gives it back
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()  # whoever turned it off keeps it off
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    p = synth.programme(60, seed=1)
+    organisation_coattendance(p), organisation_collaboration(p)
+    assert gc.isenabled()

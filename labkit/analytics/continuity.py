@@ -6,7 +6,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..graph import fill
+from ..graph import collector_paused, fill
 from ._data import ILLUSTRATIVE, codes, frames, theme_sessions, unique_ints
 
 TABLES = ("focustafel", "verdiepingstafel", "werkplaats")
@@ -129,6 +129,7 @@ def _continuity(F, theme) -> pd.DataFrame:
     return out[CONTINUITY_COLUMNS]
 
 
+@collector_paused()  # some 60,000 node dicts at 50,000 organisations
 def invitation_tree(G, theme) -> nx.DiGraph:
     """The snowball of invitations ("zwaan-kleef-aan") of a theme as a directed forest.
 
