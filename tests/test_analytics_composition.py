@@ -4,9 +4,11 @@ import math
 
 import pytest
 
+import labkit
 from labkit import analytics as A
+from labkit import synth
 from labkit.errors import ParameterError
-from conftest import make_programme
+from conftest import DATA, make_programme
 from test_analytics_data import room
 
 
@@ -194,3 +196,20 @@ def test_embedded_dataset_is_flagged_illustrative(programme):
     assert set(cont["path"]) <= {"all", "start_only", "left_early", "returned", "joined_later"}
     assert cont["illustrative"].all()  # every person has an illustrative row behind them
     assert cont.loc[cont["participant"] == "person:p-elzinga", "label"].item() == "Tuur Elzinga"
+
+
+@pytest.mark.parametrize("make", [lambda: synth.programme(300, seed=2, themes=2), lambda: labkit.load(DATA)])
+def test_continuity_rows_follow_first_table_then_participant(make):
+    p = make()
+    for theme in p.themes["id"]:
+        df = A.table_continuity(p, theme)
+        if df.empty:
+            continue
+        held = [k for k in ("focustafel", "verdiepingstafel", "werkplaats") if df[k].any()]
+        first = df["joined_at"].map({k: i for i, k in enumerate(held)})
+        expected = df.assign(_first=first).sort_values(["_first", "participant"], kind="stable")
+        assert df.index.tolist() == list(range(len(df)))
+        assert expected.index.tolist() == list(range(len(df))), theme  # already in that order
+        tables = df[held].sum(axis=1)  # kinds of table attended, which path counts
+        assert (tables[df["path"] == "all"] == len(held)).all()
+        assert (tables[df["path"] == "start_only"] == 1).all() and df.loc[df["path"] == "start_only", held[0]].all()

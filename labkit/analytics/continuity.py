@@ -100,7 +100,7 @@ def _continuity(F, theme) -> pd.DataFrame:
     mult = int(s_codes.max()) + 1
     sessions = np.bincount(unique_ints(who * mult + s_codes) // mult, minlength=n)
     illus = np.bincount(who[C.illustrative[keep]], minlength=n) > 0
-    count = np.array([bin(x).count("1") for x in kinds.tolist()], dtype=np.int64)
+    count = sum((kinds >> b) & 1 for b in range(len(held)))  # kinds of table attended
     path = np.where(count == len(held), "all",
                     np.where(first > 0, "joined_later",
                              np.where(count == 1, "start_only",
@@ -115,15 +115,16 @@ def _continuity(F, theme) -> pd.DataFrame:
 
     who_is = {c: F.participants[c].to_numpy(dtype=object)[rows] for c in ("label", "organisation", "sector")}
     invited = lookup(inv, "participant", ["invited_by", "channel", "source"])
-    out = pd.DataFrame({
+    columns = {
         "participant": people_ids, "label": who_is["label"], "organisation": who_is["organisation"],
         "sector": np.where(pd.isna(who_is["sector"]), "unknown", who_is["sector"]).astype(object),
         **{k: (kinds & (1 << rank[k])) > 0 if k in rank else np.zeros(n, bool) for k in TABLES},
         "path": path, "joined_at": np.asarray(held, dtype=object)[first], "sessions": sessions,
         "invited_by": invited["invited_by"], "channel": invited["channel"],
-        "illustrative": illus | (invited["source"] == ILLUSTRATIVE),
-        "_first": first})
-    out = out.sort_values(["_first", "participant"], kind="stable").reset_index(drop=True)
+        "illustrative": illus | (invited["source"] == ILLUSTRATIVE)}
+    # by first table, then participant id: as fixed-width text the ids sort 3x faster than as objects
+    order = np.lexsort((people_ids.astype(str), first))
+    out = pd.DataFrame({c: x[order] for c, x in columns.items()})
     for c in ("label", "organisation", "invited_by", "channel"):
         out[c] = out[c].astype(object).where(out[c].notna(), None)
     return out[CONTINUITY_COLUMNS]
@@ -184,11 +185,11 @@ def invitation_tree(G, theme) -> nx.DiGraph:
 
     cols = ["participant", "label", "organisation", "sector", "channel", "joined_at", "illustrative"]
     nodes = [(p, {"label": lab, "organisation": org, "sector": sec, "channel": ch, "joined_at": j,
-                  "illustrative": il, "depth": depth_of(p)})
+                  "illustrative": il, "depth": depth_of(p) if p in parent else 0})  # 0: nobody invited p
              for p, lab, org, sec, ch, j, il in zip(*(cont[c].tolist() for c in cols))]
     people = F.participants.set_index("node")
     ends = set(parent) | set(parent.values())
-    for n in sorted(ends - set(cont["participant"]), key=str):  # an inviter (the host, say) who did not attend
+    for n in sorted(ends - set(cont["participant"].tolist()), key=str):  # an inviter (the host, say) who did not attend
         who = people.loc[n] if n in people.index else None
         nodes.append((n, {"label": None if who is None else who["label"],
                           "organisation": None if who is None else who["organisation"],

@@ -125,7 +125,9 @@ def ei_index_by_node(H, attr="sector", weight=None) -> dict:
     cross = cu != cv
     ext = np.bincount(u[cross], w[cross], minlength=N.n) + np.bincount(v[cross], w[cross], minlength=N.n)
     internal = np.bincount(u[~cross], w[~cross], minlength=N.n) + np.bincount(v[~cross], w[~cross], minlength=N.n)
-    return {node: ratio(ext[i] - internal[i], ext[i] + internal[i]) for i, node in enumerate(N.nodes)}
+    # as ratio() per node, on Python floats: no NumPy scalar per node
+    return {node: None if b == 0 else a / b
+            for node, a, b in zip(N.nodes, (ext - internal).tolist(), (ext + internal).tolist())}
 
 
 def ei_index_expected(H, attr="sector") -> float | None:
@@ -335,12 +337,11 @@ def new_cross_sector_ties(G, theme) -> pd.DataFrame:
     first = np.repeat(np.arange(len(s)), after)
     second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after)
     ps, pa, pb = s[first], o[first], o[second]
-    sector = dict(zip(F.organisations["node"], F.organisations["sector"]))
     sec = np.asarray(pd.factorize(pd.Series(C.sector[o_rows], dtype=object))[0], dtype=np.int64)
     cross = (sec[pa] >= 0) & (sec[pb] >= 0) & (sec[pa] != sec[pb])
     orders = sess["order"].to_numpy(dtype=np.int64)
     key = pa * max(len(orgs), 1) + pb
-    pair_first = pd.Series(orders[ps]).groupby(key).transform("min").to_numpy() if len(key) else key
+    pair_first = _min_per_key(key, orders[ps])
     new = orders[ps] == pair_first
     out = pd.DataFrame({
         "session": sess["id"], "table": sess["table"], "order": orders, "track": sess["track"],
@@ -354,9 +355,30 @@ def new_cross_sector_ties(G, theme) -> pd.DataFrame:
     mine = cs.notna().to_numpy()
     cs = cs.to_numpy()[mine].astype(np.int64)
     col = col[mine]
-    col_cross = (col["from"].map(sector) != col["to"].map(sector)).to_numpy()
+    col_cross = np.not_equal(*_sectors_of(F, col["from"], col["to"])).to_numpy()
     out["collaborations"] = np.bincount(cs, minlength=n)
     out["cross_sector_collaborations"] = np.bincount(cs[col_cross], minlength=n)
     col_illus = np.bincount(cs[col["illustrative"].to_numpy(dtype=bool)], minlength=n) > 0
     out["illustrative"] = illus | col_illus
     return out[NEW_TIES_COLUMNS]
+
+
+def _min_per_key(key, values) -> np.ndarray:
+    """For each element, the smallest of ``values`` over the elements with its ``key``
+    (a groupby-transform("min") by sorting: no hash table of the keys)."""
+    if not len(key):
+        return values
+    order = np.argsort(key)
+    k = key[order]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    out = np.empty_like(values)
+    out[order] = np.repeat(np.minimum.reduceat(values[order], starts), np.diff(np.r_[starts, len(k)]))
+    return out
+
+
+def _sectors_of(F, *nodes) -> list:
+    """The sectors of organisation nodes, NaN for one not in the frames (as Series.map gives)."""
+    orgs = F.organisations
+    index, sector = pd.Index(orgs["node"]), orgs["sector"].to_numpy(dtype=object)
+    return [pd.Series(np.where(pos >= 0, sector[pos], np.nan), dtype=object)
+            for pos in (index.get_indexer(x) for x in nodes)]
