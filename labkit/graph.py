@@ -337,14 +337,8 @@ def organisation_coattendance(G, *, theme: str | None = None, sessions=None) -> 
     shape = (len(orgs), n_scope)
     B = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
     B.data[:] = 1.0  # several members of one organisation count once
-    Bi = sp.csr_matrix((np.asarray(flags, dtype=float), (rows, cols)), shape=shape)
-    Bi.data = (Bi.data > 0).astype(float)
     C = sp.triu(B @ B.T, k=1).tocoo()
-    # a pair is illustrative when some shared session has an illustrative attendance on either side
-    Ci = sp.triu(Bi @ B.T + B @ Bi.T, k=1).tocoo()
-    n = np.int64(len(orgs))
-    marked = Ci.row.astype(np.int64)[Ci.data > 0] * n + Ci.col[Ci.data > 0]
-    illus = np.isin(C.row.astype(np.int64) * n + C.col, marked)  # aligned with C's entries
+    illus = _illustrative_pairs(B, C, rows, cols, flags) if np.any(flags) else np.zeros(C.nnz, dtype=bool)
     attended = np.asarray(B.sum(axis=1)).ravel()
     weights = C.data.astype(np.int64)
     for d, k in zip(attrs, attended.tolist()):
@@ -360,6 +354,16 @@ def organisation_coattendance(G, *, theme: str | None = None, sessions=None) -> 
         H.__networkx_cache__[ARRAYS] = {"nodes": tuple(orgs), "u": u, "v": v, "weights": {"weight": w},
                                         "illustrative": bool(illus.any())}
     return H
+
+
+def _illustrative_pairs(B, C, rows, cols, flags) -> np.ndarray:
+    """For each entry of C: some session the pair shares has an illustrative attendance on either side."""
+    Bi = sp.csr_matrix((np.asarray(flags, dtype=float), (rows, cols)), shape=B.shape)
+    Bi.data = (Bi.data > 0).astype(float)
+    Ci = sp.triu(Bi @ B.T + B @ Bi.T, k=1).tocoo()
+    n = np.int64(B.shape[0])
+    marked = Ci.row.astype(np.int64)[Ci.data > 0] * n + Ci.col[Ci.data > 0]
+    return np.isin(C.row.astype(np.int64) * n + C.col, marked)  # aligned with C's entries
 
 
 def _coattendance_rows(G, theme, sessions):

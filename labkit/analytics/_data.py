@@ -218,15 +218,16 @@ def _programme_frames(p) -> Frames:
     o, pp, s, a = t["organisations"], t["participants"], t["sessions"], t["attendance"]
     orgs = _frame("organisations", node="org:" + o["id"].astype(object), label=o["name"], sector=o["sector"],
                   source=o["source"])
-    sector = dict(zip(orgs["node"], orgs["sector"]))
-    org_node = _objects(pp["organisation_id"]).map(lambda x: None if x is None else f"org:{x}")
+    member = pp["organisation_id"]
+    org_node = _prefixed("org:", member.to_numpy(dtype=object), member.notna().to_numpy())
+    member_sector = _take(orgs["sector"], pd.Index(o["id"]).get_indexer(member), UNKNOWN)
     named = (pp["consent_named"].fillna(False).astype(bool) & pp["name"].notna()
              & (pp["name"].fillna("") != "")).tolist()
     people = _frame("participants", node="person:" + pp["id"].astype(object),
                     label=[n if ok else pseudonym(i)  # participant_label, without a call per row
                            for i, n, ok in zip(pp["id"].tolist(), pp["name"].tolist(), named)],
                     organisation=org_node,
-                    sector=[sector.get(x, UNKNOWN) if x else UNKNOWN for x in org_node.tolist()],
+                    sector=member_sector,
                     source=pp["source"])
     sessions = _frame("sessions", node="session:" + s["id"].astype(object), id=s["id"], theme=s["theme_id"],
                       table=s["kind"], track=s["track"], order=s["order"].astype(object).map(int),
@@ -283,16 +284,32 @@ def _programme_frames(p) -> Frames:
 
 
 def _programme_invitations(p) -> pd.DataFrame:
-    inv = p.invitations
-    host = dict(zip(p.themes["id"], _objects(p.themes["host_participant_id"])))
-    by = []
-    for ch, b, th, pid in zip(inv["channel"].tolist(), _objects(inv["invited_by"]).tolist(),
-                              inv["theme_id"].tolist(), inv["participant_id"].tolist()):
-        x = b if ch == "participant" else (host.get(th) if ch == "host" else None)
-        by.append(None if x is None or x == pid else f"person:{x}")  # as build_graph
-    return _frame("invitations", participant="person:" + inv["participant_id"].astype(object), invited_by=by,
-                  theme=inv["theme_id"], session=inv["first_session_id"], channel=inv["channel"],
-                  source=inv["source"])
+    inv, themes = p.invitations, p.themes
+    channel = inv["channel"].to_numpy(dtype=object)
+    host = _take(_objects(themes["host_participant_id"]), pd.Index(themes["id"]).get_indexer(inv["theme_id"]),
+                 None)
+    x = np.where(channel == "participant", _objects(inv["invited_by"]).to_numpy(dtype=object),
+                 np.where(channel == "host", host, None))
+    known = pd.notna(x)
+    known[known] = x[known] != inv["participant_id"].to_numpy(dtype=object)[known]  # as build_graph
+    return _frame("invitations", participant="person:" + inv["participant_id"].astype(object),
+                  invited_by=_prefixed("person:", x, known), theme=inv["theme_id"],
+                  session=inv["first_session_id"], channel=inv["channel"], source=inv["source"])
+
+
+def _prefixed(prefix, ids, keep) -> np.ndarray:
+    """Node ids ``prefix + id`` where ``keep``, None elsewhere (object array)."""
+    out = np.full(len(ids), None, dtype=object)
+    out[keep] = prefix + ids[keep]
+    return out
+
+
+def _take(values, pos, missing) -> np.ndarray:
+    """``values[pos]`` as objects, ``missing`` where pos is -1."""
+    values = np.asarray(values, dtype=object)
+    if not len(values):
+        return np.full(len(pos), missing, dtype=object)
+    return np.where(pos >= 0, values[np.maximum(pos, 0)], missing)
 
 
 def theme_sessions(F: Frames, theme) -> pd.DataFrame:

@@ -201,7 +201,9 @@ def stalled_commitments(G, *, months=12, as_of, theme=None) -> pd.DataFrame:
     out["months_since"] = pd.Series([None if d is None else _months_between(d, as_of)
                                      for d in out["last_update"]], index=out.index, dtype=object)
     own = F.owners.sort_values("role", key=lambda r: r != "lead", kind="stable")
-    by = own.groupby("commitment")["organisation"].agg(list)
+    by: dict = {}  # commitment -> owners, lead first (a groupby-agg(list) runs Python per group anyway)
+    for c, o in zip(own["commitment"].tolist(), own["organisation"].tolist()):
+        by.setdefault(c, []).append(o)
     out["owners"] = [by.get(n, []) for n in out["node"]]
     out["illustrative"] = out["illus"]
     out["_never"] = out["last_update"].isna()
