@@ -405,7 +405,7 @@ def _coattendance_rows_from_tables(programme, theme, sessions):
     j = _positions(att["session_id"], sess["id"][ok])  # column of B; -1: session out of scope
     member, org_ids = pd.factorize(people["organisation_id"])  # per participant; -1: no organisation
     who = _positions(att["participant_id"], people["id"])
-    o = np.where(who >= 0, member[who], -1)
+    o = np.where(who >= 0, member[np.maximum(who, 0)], -1) if len(member) else np.full(len(who), -1)
     keep = (j >= 0) & (o >= 0)
     j = j[keep]
     order = np.argsort(j, kind="stable")

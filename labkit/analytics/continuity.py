@@ -189,7 +189,8 @@ def invitation_tree(G, theme) -> nx.DiGraph:
              for p, lab, org, sec, ch, j, il in zip(*(cont[c].tolist() for c in cols))]
     people = F.participants.set_index("node")
     ends = set(parent) | set(parent.values())
-    for n in sorted(ends - set(cont["participant"].tolist()), key=str):  # an inviter (the host, say) who did not attend
+    attended = set(cont["participant"].tolist())  # tolist: iterating the Series boxes every id
+    for n in sorted(ends - attended, key=str):  # an inviter (the host, say) who did not attend
         who = people.loc[n] if n in people.index else None
         nodes.append((n, {"label": None if who is None else who["label"],
                           "organisation": None if who is None else who["organisation"],
