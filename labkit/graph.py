@@ -450,27 +450,7 @@ def organisation_collaboration(G, *, theme: str | None = None, directed: bool = 
              else [_org_attrs(G, o) for o in nodes])
     H = nx.DiGraph() if directed else nx.Graph()
     fill(H, zip(nodes, attrs), ((u, v, {"weight": w, "illustrative": i}) for (u, v), (w, i) in ties.items()))
-    if nx.config.cache_converted_graphs:
-        H.__networkx_cache__[ARRAYS] = _tie_arrays(nodes, ties, directed)
     return H
-
-
-def _tie_arrays(nodes, ties, directed) -> dict:
-    """The ties as labkit.analytics reads them from the adjacency (see ARRAYS): by tail in node
-    order, then in the order added; undirected, each tie once from its earlier end; no self-loops."""
-    index = {o: i for i, o in enumerate(nodes)}
-    a = np.fromiter((index[u] for u, _ in ties), np.int64, len(ties))
-    b = np.fromiter((index[v] for _, v in ties), np.int64, len(ties))
-    w = np.fromiter((x[0] for x in ties.values()), np.float64, len(ties))
-    if not directed:
-        a, b = np.minimum(a, b), np.maximum(a, b)
-    keep = np.flatnonzero(a != b)
-    keep = keep[np.argsort(a[keep], kind="stable")]
-    u, v, w = a[keep], b[keep], w[keep]
-    for x in (u, v, w):
-        x.setflags(write=False)  # shared by every measure
-    return {"nodes": tuple(nodes), "u": u, "v": v, "weights": {"weight": w},
-            "illustrative": any(x[1] for x in ties.values())}
 
 
 def _collaboration_pairs(G, theme):
