@@ -313,13 +313,15 @@ def new_cross_sector_ties(G, theme) -> pd.DataFrame:
     [['s1', 1, 1], ['s2', 1, 1], ['s3', 1, 0]]
     """
     F = frames(G)
-    sess = theme_sessions(F, theme).reset_index(drop=True)
+    # the theme's rows of F.sessions: attendances point at these positions
+    rows = np.flatnonzero(F.sessions.index.isin(theme_sessions(F, theme).index))
+    sess = F.sessions.iloc[rows].reset_index(drop=True)
     if sess.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in NEW_TIES_COLUMNS})
     n = len(sess)
     C = codes(F)
     pos_of = np.full(len(F.sessions) + 1, -1, dtype=np.int64)  # per session row; last: unknown
-    pos_of[sess.index.to_numpy()] = np.arange(n)
+    pos_of[rows] = np.arange(n)
     s_att = pos_of[C.session]
     keep = (s_att >= 0) & (C.participant >= 0)
     illus = np.bincount(s_att[keep & C.illustrative], minlength=n) > 0
