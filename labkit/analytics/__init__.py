@@ -15,7 +15,7 @@ module              answers
                     cross-sector ties per table
 ``brokers``         betweenness, Burt's constraint and effective size,
                     Gould-Fernandez brokerage roles
-``clusters``        seeded Louvain communities, modularity and how far each
+``clusters``        seeded Leiden communities, modularity and how far each
                     community mixes sectors
 ``commitments``     coverage by drietrapsraket stage, SDG, dimension and owner
                     sector; unowned stages; stalled commitments; progress

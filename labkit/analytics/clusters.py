@@ -1,4 +1,4 @@
-"""Clusters: seeded Louvain communities, their modularity and how far they mix sectors."""
+"""Clusters: seeded Leiden communities, their modularity and how far they mix sectors."""
 
 from __future__ import annotations
 
@@ -23,12 +23,15 @@ def _undirected(N):
 
 
 def communities(H, *, seed=0, resolution=1.0, weight="weight", engine="igraph") -> list:
-    """Communities found by the Louvain method, seeded and reproducible.
+    """Communities found by the Leiden method, seeded and reproducible.
 
-    Louvain (Blondel et al. 2008, "Fast unfolding of communities in large
-    networks", *J. Stat. Mech.* P10008) greedily moves nodes between
-    communities to raise the modularity (:func:`modularity`), then merges
-    communities and repeats.
+    Leiden (Traag, Waltman and van Eck 2019, "From Louvain to Leiden:
+    guaranteeing well-connected communities", *Sci. Rep.* 9, 5233) is the
+    Louvain method (Blondel et al. 2008, *J. Stat. Mech.* P10008) with a
+    refinement step: it moves nodes between communities to raise the
+    modularity (:func:`modularity`), refines each community into
+    well-connected parts, merges them and repeats. Unlike Louvain, every
+    community it returns is connected.
 
     Parameters
     ----------
@@ -38,14 +41,17 @@ def communities(H, *, seed=0, resolution=1.0, weight="weight", engine="igraph") 
     seed : int
         Seed of the random node order; the same seed gives the same partition.
     resolution : float
-        Above 1 favours smaller communities, below 1 larger ones.
+        Above 1 favours smaller communities, below 1 larger ones (the
+        modularity's resolution, as in :func:`modularity`).
     weight : str or None
         Edge attribute for tie strength (default ``"weight"``, as
         :func:`networkx.community.louvain_communities`); None counts ties.
     engine : {"igraph", "networkx"}
-        python-igraph's Louvain (fast), or NetworkX's own
+        python-igraph's Leiden (fast), or NetworkX's
         ``louvain_communities`` with the same ``seed`` when a result must be
-        NetworkX's node for node (10-100x slower).
+        NetworkX's node for node. This is Louvain, not Leiden (NetworkX's
+        ``leiden_communities`` only dispatches to other backends), and
+        10-100x slower.
 
     Returns
     -------
@@ -55,13 +61,19 @@ def communities(H, *, seed=0, resolution=1.0, weight="weight", engine="igraph") 
 
     Notes
     -----
-    Computed by python-igraph's ``community_multilevel`` (the same algorithm
-    as :func:`networkx.community.louvain_communities`, 10-100x faster). The
-    partition is not NetworkX's node for node (the two draw different random
-    orders); the tests check that it is a partition, that it finds planted
-    communities exactly, that its modularity is within 0.02 of NetworkX's
-    Louvain on random sector-structured graphs, and that our
-    :func:`modularity` equals NetworkX's and igraph's.
+    Computed by python-igraph's ``community_leiden`` with the modularity as
+    objective and two iterations (its default; run to convergence it takes
+    9 s instead of 0.4 s at 50,000 organisations, for 0.005 more
+    modularity). On the synthetic co-attendance networks of 1,000-50,000
+    organisations it finds a higher modularity than Louvain (0.780 against
+    0.775 at 50,000) in two thirds of Louvain's time; on the embedded data
+    the two find the same modularity. The tests check that the partition is
+    igraph's Leiden with the same seed, that it is a partition into
+    connected communities, that it finds planted communities exactly, that
+    its modularity equals :func:`networkx.community.modularity` and is no
+    lower than NetworkX's Louvain's (within 0.01) on random
+    sector-structured graphs, and that our :func:`modularity` equals
+    NetworkX's and igraph's.
 
     Examples
     --------
@@ -84,8 +96,8 @@ def communities(H, *, seed=0, resolution=1.0, weight="weight", engine="igraph") 
     else:
         g = N.igraph()  # shared with betweenness and constraint
     with igraph_seed(seed):
-        member = g.community_multilevel(weights=w.tolist() if N.weighted else None,
-                                        resolution=resolution).membership
+        member = g.community_leiden(objective_function="modularity", resolution=resolution, n_iterations=2,
+                                    weights=w.tolist() if N.weighted else None).membership
     member = np.asarray(member)
     groups: dict[int, list] = {}
     for i, c in enumerate(member.tolist()):
