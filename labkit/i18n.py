@@ -178,6 +178,11 @@ TABLES = {
     "nl": {"focustafel": "Focustafel", "verdiepingstafel": "Verdiepingstafel", "werkplaats": "Werkplaats"},
     "en": {"focustafel": "Focus table", "verdiepingstafel": "Deepening table", "werkplaats": "Workshop"},
 }
+# the two sub-topics a theme's tables split into (schema.TRACKS), as the dashboard names them
+TRACKS = {
+    "nl": {"duurzaamheid": "duurzaamheid", "inclusiviteit": "inclusiviteit"},
+    "en": {"duurzaamheid": "sustainability", "inclusiviteit": "inclusivity"},
+}
 
 ROLES = {
     "nl": {"coordinator": "coördinator", "itinerant": "reizende makelaar", "representative": "vertegenwoordiger",

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import analytics, graph
-from .i18n import ROLES, STATUS, TABLES, t
+from .i18n import ROLES, STATUS, TABLES, TRACKS, t
 
 MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                   "oktober", "november", "december"],
@@ -252,7 +252,7 @@ class ThemeData:
         s = self.sessions.set_index("id").loc[sid]
         label = TABLES[lang][s["kind"]]
         if isinstance(s["track"], str):
-            label += f" · {s['track']}"
+            label += f" · {TRACKS[lang].get(s['track'], s['track'])}"
         year, month = s["month"].split("-")
         return f"{label} ({MONTHS[lang][int(month) - 1]} {year})"
 

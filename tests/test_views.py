@@ -73,3 +73,11 @@ def test_explorer_frames_answer_every_filter(d):
     assert set(nodes[nodes["tables"].str.contains("|werkplaats|", regex=False)]["id"]) == set(at_workshop["id"])
     assert (edges["w_werkplaats"] > 0).sum() == len(workshop_edges)
     assert sorted(edges["w_werkplaats"][edges["w_werkplaats"] > 0]) == sorted(workshop_edges["weight"])
+
+
+def test_session_labels_name_the_track_in_the_page_language(d):
+    nl = set(d.composition_frame("nl")["group_label"])
+    en = set(d.composition_frame("en")["group_label"])
+    assert "Verdiepingstafel · duurzaamheid (april 2021)" in nl
+    assert "Deepening table · sustainability (April 2021)" in en
+    assert "Workshop · inclusivity (May 2021)" in en
