@@ -229,13 +229,12 @@ class Dashboard:
         lang, d = self.lang, self.data
         row = self.p.themes.set_index("id").loc[self.theme]
         name = row["name_nl"] if lang == "nl" else row["name_en"]
-        host = ""
+        self._subtitle = name  # plain text: the header and the page's first view escape it
         if isinstance(row["host_participant_id"], str):
             host_label = d.G.nodes[f"person:{row['host_participant_id']}"]["label"]
-            host = f" · {esc(t('host', lang))}: {esc(host_label)}"
-        self._subtitle = name + (f" · {t('host', lang)}: {host_label}" if host else "")
+            self._subtitle += f" · {t('host', lang)}: {host_label}"
         self.header.value = (f"<h1>{esc(t('app_title', lang))}</h1>"
-                             f"<div class='lk-sub'>{esc(name)}{host}</div>")
+                             f"<div class='lk-sub'>{esc(self._subtitle)}</div>")
         notices = []
         if d.synthetic:
             notices.append(t("synthetic_notice", lang))
@@ -243,8 +242,8 @@ class Dashboard:
             notices.append(t("illustrative_notice", lang))
         if not d.has_sessions:
             notices.append(t("no_sessions", lang))
-        self._notices = [("note", n) for n in notices]
-        self.notice.value = "".join(f"<div class='lk-notice' role='note'>{esc(n)}</div>" for n in notices)
+        self._notices = [("note", n, "") for n in notices]  # (role, text, detail); also the first view's
+        self._show_notices()
         self._drawn = set()
         self._draw_tab(self.tabs.selected_index or 0)
 
@@ -263,9 +262,9 @@ class Dashboard:
         n_commit = len(d.commitments())
         cards = [(len(sess), t("sessions", lang)), (orgs, t("organisations", lang)),
                  (people, t("participants", lang)), (n_commit, t("commitments", lang))]
-        self._cards = [(int(n), label) for n, label in cards]
+        self._cards = [(int(n), label) for n, label in cards]  # also the first view's figures
         self.cards.value = "<div class='lk-cards'>" + "".join(
-            f"<div class='lk-card'><b>{n}</b>{esc(label)}</div>" for n, label in cards) + "</div>"
+            f"<div class='lk-card'><b>{n}</b>{esc(label)}</div>" for n, label in self._cards) + "</div>"
         sectors = d.sectors_frame(lang)
         if d.has_sessions:
             self.slots["composition"].show(charts.composition_chart(d.composition_frame(lang), sectors, lang=lang))
@@ -391,13 +390,20 @@ class Dashboard:
             "theme_label": t("theme", lang),
             "theme": next(label for label, value in self.theme_dd.options if value == self.theme),
             "languages": [label for label, _ in self.lang_tb.options],
-            "notices": [{"role": role, "text": text} for role, text in self._notices],
+            "notices": [{"role": role, "text": f"{text} ({detail})" if detail else text}
+                        for role, text, detail in self._notices],
             "cards": [{"value": n, "label": label} for n, label in self._cards],
             "tabs": [t(k, lang) for k in TABS],
             "spec": chart.spec,
             "embed_options": EMBED,
             "loading": t("preview_loading", lang),
         })
+
+    def _show_notices(self) -> None:
+        self.notice.value = "".join(
+            f"<div class='lk-notice' role='{r}'>{esc(x)}"
+            + (f" <span class='lk-muted'>({esc(m)})</span>" if m else "") + "</div>"
+            for r, x, m in self._notices)
 
     def _clear(self, *names):
         for n in names:
@@ -457,9 +463,8 @@ def apply_url(app: Dashboard, query: str) -> None:
     try:
         params = url_parameters(query, app.p)
     except ParameterError as e:
-        app.notice.value += (f"<div class='lk-notice' role='alert'>{esc(t('bad_url', app.lang))} "
-                             f"<span class='lk-muted'>({esc(e)})</span></div>")
-        app._notices.append(("alert", f"{t('bad_url', app.lang)} ({e})"))
+        app._notices.append(("alert", t("bad_url", app.lang), str(e)))
+        app._show_notices()
         return
     if "lang" in params:
         app.set_lang(params["lang"])

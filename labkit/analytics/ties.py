@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._data import codes, frames, net, ratio, theme_sessions, unique_ints
+from ._data import _take, codes, frames, net, ratio, theme_sessions, unique_ints
 
 
 def _ends(H, attr, weight):
@@ -125,9 +125,8 @@ def ei_index_by_node(H, attr="sector", weight=None) -> dict:
     cross = cu != cv
     ext = np.bincount(u[cross], w[cross], minlength=N.n) + np.bincount(v[cross], w[cross], minlength=N.n)
     internal = np.bincount(u[~cross], w[~cross], minlength=N.n) + np.bincount(v[~cross], w[~cross], minlength=N.n)
-    # as ratio() per node, on Python floats: no NumPy scalar per node
-    return {node: None if b == 0 else a / b
-            for node, a, b in zip(N.nodes, (ext - internal).tolist(), (ext + internal).tolist())}
+    # tolist: ratio() on Python floats, not on a NumPy scalar per node
+    return {node: ratio(a, b) for node, a, b in zip(N.nodes, (ext - internal).tolist(), (ext + internal).tolist())}
 
 
 def ei_index_expected(H, attr="sector") -> float | None:
@@ -357,7 +356,9 @@ def new_cross_sector_ties(G, theme) -> pd.DataFrame:
     mine = cs.notna().to_numpy()
     cs = cs.to_numpy()[mine].astype(np.int64)
     col = col[mine]
-    col_cross = np.not_equal(*_sectors_of(F, col["from"], col["to"])).to_numpy()
+    org_rows = pd.Index(F.organisations["node"])
+    ends = (_take(F.organisations["sector"], org_rows.get_indexer(col[c]), np.nan) for c in ("from", "to"))
+    col_cross = np.not_equal(*ends)  # NaN for an organisation not in the frames, as Series.map gives
     out["collaborations"] = np.bincount(cs, minlength=n)
     out["cross_sector_collaborations"] = np.bincount(cs[col_cross], minlength=n)
     col_illus = np.bincount(cs[col["illustrative"].to_numpy(dtype=bool)], minlength=n) > 0
@@ -377,10 +378,3 @@ def _min_per_key(key, values) -> np.ndarray:
     out[order] = np.repeat(np.minimum.reduceat(values[order], starts), np.diff(np.r_[starts, len(k)]))
     return out
 
-
-def _sectors_of(F, *nodes) -> list:
-    """The sectors of organisation nodes, NaN for one not in the frames (as Series.map gives)."""
-    orgs = F.organisations
-    index, sector = pd.Index(orgs["node"]), orgs["sector"].to_numpy(dtype=object)
-    return [pd.Series(np.where(pos >= 0, sector[pos], np.nan), dtype=object)
-            for pos in (index.get_indexer(x) for x in nodes)]
