@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/analytics.py                 # 100, 1,000, 10,000, 50,000
     .venv/bin/python benchmarks/analytics.py --sizes 1000 --repeat 3
 
-For every size it generates a synthetic programme (labkit.synth, seeded), then
+For every size it generates a synthetic programme (labkit.data.synth, seeded), then
 runs the whole suite as a user would, from the programme: the organisation
 networks (co-attendance, undirected and weighted; collaboration, directed),
 the table analyses (composition, continuity, new ties, commitments) and the
@@ -46,7 +46,8 @@ import pandas as pd  # noqa: E402
 import scipy  # noqa: E402
 
 from labkit import analytics as A  # noqa: E402
-from labkit import graph, synth  # noqa: E402
+from labkit.network import graph  # noqa: E402
+from labkit.data import synth
 from labkit.analytics.headline import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLE  # noqa: E402
 
 SEED = 0
@@ -240,7 +241,7 @@ def run_size(n, repeat, budget, baselines_too=True):
           f"collaboration {D.number_of_nodes():,} nodes, {D.number_of_edges():,} arcs; "
           f"{len(p.sessions):,} sessions, {len(p.attendance):,} attendances")
     print(f"   not in the suite: synthetic programme {t_synth:.3f} s; typed graph "
-          f"(labkit.graph.build_graph, the model, built once per programme) {t_graph:.3f} s")
+          f"(labkit.network.graph.build_graph, the model, built once per programme) {t_graph:.3f} s")
     print(f"   {'measure':<44}{'labkit':>10}{'NetworkX':>14}{'igraph':>10}{'labkit/best':>13}")
     for r in rows:
         ratio = f"{r.labkit / r.best:.2f}" if r.best else ""

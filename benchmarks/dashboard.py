@@ -34,7 +34,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from labkit import serve, synth  # noqa: E402
+from labkit.app import serve  # noqa: E402
+from labkit.data import synth
 
 FLOOR = """import ipywidgets as w
 w.Dropdown(options=["a", "b"], description="floor")"""

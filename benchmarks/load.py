@@ -26,7 +26,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from labkit import serve  # noqa: E402
+from labkit.app import serve  # noqa: E402
 
 TIMEOUT_S = 240  # bounded: a session that has not drawn by then counts as failed
 

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import labkit  # noqa: E402
-from labkit import reports  # noqa: E402
+from labkit.report import runner as reports  # noqa: E402
 
 BIN = Path(sys.executable).parent
 NOTEBOOK = reports.NOTEBOOK

@@ -14,17 +14,18 @@ _startup.defer_rfc3987_syntax()  # before anything imports jsonschema: saves 1.6
 
 from .analytics import (  # noqa: E402
     assortativity, betweenness, blau_index, brokerage_roles, commitment_coverage, communities,
-    community_mixing, constraint, cross_sector_share, diversity, effective_size, ei_index,
-    ei_index_by_group, ei_index_by_node, ei_index_expected, format_headline, headline,
-    invitation_tree, missing_sectors, mixing_matrix, modularity, new_cross_sector_ties,
-    progress_over_time, sector_composition, shannon_index, stalled_commitments, table_continuity,
-    top_brokers, unowned)
+    community_mixing, constraint, cross_sector_share, diversity, effective_size, ei_index, ei_index_by_group,
+    ei_index_by_node, ei_index_expected, format_headline, headline, invitation_tree, missing_sectors,
+    mixing_matrix, modularity, new_cross_sector_ties, progress_over_time, sector_composition, shannon_index,
+    stalled_commitments, table_continuity, top_brokers, unowned)
 from .errors import DataPackageError, LabkitError, ParameterError, Problem
-from .export import export_programme, read_graph
-from .graph import build_graph, organisation_coattendance, organisation_collaboration
-from .importing import ImportListError, ImportResult, import_attendance, import_progress
-from .model import Programme, load, save
-from .summary import summarize
+from .interop.export import export_programme, read_graph
+from .network.graph import build_graph, organisation_coattendance, organisation_collaboration
+from .interop.importing import ImportListError, ImportResult, import_attendance, import_progress
+from .data.model import Programme, load, save
+from .analytics.summary import summarize
+
+Programme.graph_builder = build_graph  # the one place the data layer meets the network layer
 
 __version__ = "0.1.0"
 

@@ -9,7 +9,7 @@ from .errors import DataPackageError, LabkitError, ParameterError
 
 
 def _validate(args) -> int:
-    from .io import validate_package
+    from .data.io import validate_package
     problems = validate_package(args.path)
     if problems:
         for p in problems:
@@ -17,7 +17,7 @@ def _validate(args) -> int:
         n = len(problems)
         print(f"{args.path}: {n} problem{'s' if n != 1 else ''} — nothing was changed", file=sys.stderr)
         return 1
-    from .model import load
+    from .data.model import load
     p = load(args.path)
     rows = sum(len(df) for df in p.tables.values())
     print(f"{args.path}: valid data package, {len(p.tables)} tables, {rows} rows")
@@ -25,8 +25,8 @@ def _validate(args) -> int:
 
 
 def _summary(args) -> int:
-    from .model import load
-    from .summary import format_summary, summarize
+    from .data.model import load
+    from .analytics.summary import format_summary, summarize
     from .terminal import dumps, scrub
     s = summarize(load(args.data))
     print(dumps(s, indent=2, default=str) if args.json else format_summary(scrub(s)))
@@ -35,7 +35,7 @@ def _summary(args) -> int:
 
 def _analyse(args) -> int:
     from .analytics import format_headline, headline
-    from .model import load
+    from .data.model import load
     from .terminal import dumps, scrub
     h = headline(load(args.data), theme=args.theme, as_of=args.as_of or None)
     print(dumps(h, indent=2) if args.json else format_headline(scrub(h)))
@@ -43,7 +43,7 @@ def _analyse(args) -> int:
 
 
 def _reports(args) -> int:
-    from .reports import ReportsFailed, run_reports
+    from .report.runner import ReportsFailed, run_reports
     themes = args.theme or ["all"]
     try:
         outcomes = run_reports(data_dir=args.data, out_dir=args.out,
@@ -61,7 +61,7 @@ def _reports(args) -> int:
 
 
 def _serve(args) -> int:
-    from .serve import serve
+    from .app.serve import serve
     return serve(args.data, port=args.port, ip=args.ip, token=args.token)
 
 
@@ -73,8 +73,8 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _import(args) -> int:
-    from .importing import import_attendance, import_progress
-    from .model import load
+    from .interop.importing import import_attendance, import_progress
+    from .data.model import load
     programme = load(args.data)
     if args.list == "attendance":
         sectors = [s for s in args.add_unknown if "=" not in s]
@@ -96,8 +96,8 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from .export import export_programme
-    from .model import load
+    from .interop.export import export_programme
+    from .data.model import load
     done = export_programme(load(args.data), args.format, args.output, public=args.public)
     print(f"wrote {done.path}")
     for note in done.notes:

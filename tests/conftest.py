@@ -4,8 +4,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from labkit import io, schema
-from labkit.model import Programme
+from labkit.data import io, schema
+from labkit.data.model import Programme
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

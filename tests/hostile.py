@@ -6,7 +6,7 @@ markup, script or a spreadsheet formula.
 
 import re
 
-from labkit.model import Programme
+from labkit.data.model import Programme
 
 CORPUS = [
     '<script>window.__xss = 1</script>',

@@ -15,10 +15,11 @@ from openpyxl import load_workbook
 import labkit
 from conftest import DATA
 from hostile import CORPUS, LIVE, RAW, TERMINAL, hostile_programme, terminal_programme
-from labkit import charts, export
+from labkit.views import charts
+from labkit.interop import export
 from labkit.cli import main
-from labkit.dashboard import Dashboard
-from labkit.views import ThemeData
+from labkit.app.dashboard import Dashboard
+from labkit.views.theme import ThemeData
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +89,7 @@ def test_graph_exports_keep_text_as_text(hostile, tmp_path):
 
 
 def test_summary_json_keeps_the_text(hostile):
-    from labkit.summary import summarize
+    from labkit.analytics.summary import summarize
     text = json.dumps(summarize(hostile), ensure_ascii=False, default=str)
     assert "<script>" not in text or "\\u003c" not in text  # JSON is data; it is never inlined into HTML
 

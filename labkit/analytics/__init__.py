@@ -23,7 +23,7 @@ module              answers
 ==================  ==========================================================
 
 Functions about people, tables and commitments take the programme or its
-typed graph (:mod:`labkit.graph`); network measures take an organisation
+typed graph (:mod:`labkit.network.graph`); network measures take an organisation
 network, ``labkit.organisation_coattendance(G)`` or
 ``labkit.organisation_collaboration(G, directed=True)``. Results rest on
 illustrative rows where the data does: frames carry an ``illustrative``

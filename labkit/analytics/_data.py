@@ -7,8 +7,8 @@ Two read-only views, each built once per graph and kept in the graph's
 attribute dicts edited in place, so call :func:`clear_cache` after such edits.
 Setting ``networkx.config.cache_converted_graphs = False`` turns caching off.
 
-* :func:`frames` turns a :class:`~labkit.model.Programme` or its typed graph
-  (see :mod:`labkit.graph`) into small DataFrames keyed by node id. A
+* :func:`frames` turns a :class:`~labkit.data.model.Programme` or its typed graph
+  (see :mod:`labkit.network.graph`) into small DataFrames keyed by node id. A
   programme adds what the graph cannot hold: the sectors table's order and
   invitations by the organisers (they leave no edge).
 * :func:`net` turns a NetworkX graph (a projection) into integer edge arrays,
@@ -30,7 +30,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import ParameterError
-from ..graph import ARRAYS
+from ..network.graph import ARRAYS
 
 UNKNOWN = "unknown"  # sector of a participant without an organisation
 ILLUSTRATIVE = "illustrative"
@@ -100,7 +100,7 @@ _PROGRAMME_FRAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _programme_type():
-    from ..model import Programme
+    from ..data.model import Programme
     return Programme
 
 
@@ -212,8 +212,8 @@ def _graph_frames(G) -> Frames:
 
 def _programme_frames(p) -> Frames:
     """The frames ``_graph_frames(p.graph)`` gives, built from the tables without the graph."""
-    from ..graph import current_status
-    from ..privacy import pseudonym
+    from ..network.graph import current_status
+    from ..data.privacy import pseudonym
     t = p.tables
     o, pp, s, a = t["organisations"], t["participants"], t["sessions"], t["attendance"]
     orgs = _frame("organisations", node="org:" + o["id"].astype(object), label=o["name"], sector=o["sector"],

@@ -11,8 +11,8 @@ owner, proposed 2021-05-01).
 
 from __future__ import annotations
 
-from ..model import Programme
-from ..synth import _df
+from ..data.model import Programme
+from ..data.synth import _df
 
 
 def example_programme() -> Programme:
@@ -56,6 +56,6 @@ def example_programme() -> Programme:
                                   date=["2021-04-01", "2022-01-01", "2021-05-01"],
                                   status=["proposed", "in_progress", "proposed"], progress=[0, 40, 0]),
     }
-    from .. import schema
+    from ..data import schema
     tables = {name: t.get(name, _df(name)) for name in schema.RESOURCE_NAMES}
     return Programme({"name": "example", "title": "Example (made up)"}, tables)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import schema
+from ..data import schema
 from ..errors import ParameterError
 from ._data import ILLUSTRATIVE, _programme_type, as_date, check_choice, frames, unique_ints
 

@@ -77,7 +77,7 @@ def sector_composition(G, *, theme=None, by="session", sectors=None) -> pd.DataF
     Parameters
     ----------
     G : Programme or networkx.MultiDiGraph
-        The programme or its typed graph (:mod:`labkit.graph`).
+        The programme or its typed graph (:mod:`labkit.network.graph`).
     theme : str, optional
         Only sessions of this theme id.
     by : {"session", "table", "theme"}

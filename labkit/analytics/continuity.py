@@ -6,7 +6,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..graph import collector_paused, fill
+from ..network.graph import collector_paused, fill
 from ._data import ILLUSTRATIVE, codes, frames, theme_sessions, unique_ints
 
 TABLES = ("focustafel", "verdiepingstafel", "werkplaats")

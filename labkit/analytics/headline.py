@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from ..errors import ParameterError
-from ..graph import organisation_coattendance, organisation_collaboration
+from ..network.graph import organisation_coattendance, organisation_collaboration
 from ._data import ILLUSTRATIVE, as_date, frames, net, plain
 from .brokers import ROLES, betweenness, brokerage_roles, constraint, effective_size
 from .commitments import commitment_coverage, stalled_commitments, unowned
@@ -216,7 +216,7 @@ def format_headline(h: dict) -> str:
                  f"{p['participants']} deelnemers, {p['organisations']} organisaties aan tafel, "
                  f"{p['commitments']} toezeggingen")
     if h["provenance"]["synthetic"]:
-        lines.append("LET OP: synthetische gegevens (labkit.synth), geen echte organisaties of personen.")
+        lines.append("LET OP: synthetische gegevens (labkit.data.synth), geen echte organisaties of personen.")
     if h["provenance"]["illustrative"]:
         lines.append("LET OP: rust deels op illustratieve rijen (aanwezigheid per tafel, uitnodigingen, "
                      "samenwerkingen, eigenaars, voortgang): geen feiten uit het verslag. "

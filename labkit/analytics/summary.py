@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import schema
+from ..data import schema
 
 
 def summarize(programme) -> dict:
@@ -20,7 +20,7 @@ def summarize(programme) -> dict:
     sessions = t["sessions"]
     att = t["attendance"].merge(sessions[["id", "theme_id"]], left_on="session_id", right_on="id")
     orgs = dict(zip(t["organisations"]["id"], t["organisations"]["name"]))
-    from .graph import participant_label
+    from ..network.graph import participant_label
     people = {r.id: participant_label(r.id, r.name, r.consent_named)
               for r in t["participants"].itertuples(index=False)}
     themes = {}
@@ -79,7 +79,7 @@ def summarize(programme) -> dict:
 
 
 def _current_status(t) -> Counter:
-    from .graph import current_status
+    from ..network.graph import current_status
     cur = current_status(t["commitment_updates"])
     out = Counter()
     for cid in t["commitments"]["id"]:

@@ -282,7 +282,7 @@ def new_cross_sector_ties(G, theme) -> pd.DataFrame:
     """Cross-sector ties formed at each table of a theme, against the tables before it.
 
     Two organisations are *tied at a session* when people of both attended it
-    (co-presence, as in :func:`labkit.graph.organisation_coattendance`). A tie
+    (co-presence, as in :func:`labkit.network.graph.organisation_coattendance`). A tie
     at a session is *new* when the two organisations were not together at any
     earlier table of the theme, i.e. a session of lower ``order`` (focus 1,
     deepening 2, workshop 3); parallel sessions of one order are not "before"

@@ -47,7 +47,7 @@ def bundle() -> bytes:
     Built with vl-convert on first use and kept in ``~/.cache/labkit`` per Altair
     and vl-convert version, so a server starts without rebuilding it.
     """
-    from . import io
+    from ..data import io
     key = f"altair-{metadata.version('altair')}-vl-convert-{metadata.version('vl-convert-python')}"
     cached = _cache_dir() / f"jupyterchart-{key}.js"
     if cached.is_file():
@@ -64,7 +64,7 @@ def bundle() -> bytes:
 
 def write(root: Path) -> str:
     """Write the bundle into ``root`` under a name with its hash; return the name."""
-    from . import io
+    from ..data import io
     data = bundle()
     name = f"labkit-vega-{hashlib.sha256(data).hexdigest()[:16]}.js"
     io.write_bytes_atomic(Path(root) / name, data)

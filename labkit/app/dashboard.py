@@ -13,10 +13,11 @@ import html
 import ipywidgets as w
 import pandas as pd
 
-from . import chart_module, charts
-from .i18n import LANGS, ROLES, TABLES, t
-from .parameters import default_as_of, default_data_dir, default_theme
-from .views import ThemeData
+from . import chart_module
+from ..views import charts
+from ..i18n import LANGS, ROLES, TABLES, t
+from ..views.parameters import default_as_of, default_data_dir, default_theme
+from ..views.theme import ThemeData
 
 EMBED = {"renderer": "svg", "actions": False}
 #: Output type of the first view that labkit's page template draws at once (see :meth:`Dashboard.preview`).
@@ -78,7 +79,7 @@ class Dashboard:
 
     Parameters
     ----------
-    programme : labkit.model.Programme
+    programme : labkit.data.model.Programme
     theme : str, optional
         Theme shown first (default: the first theme with sessions).
     lang : {"nl", "en"}
@@ -435,8 +436,8 @@ def url_parameters(query: str, programme) -> dict:
     """
     import urllib.parse
 
-    from .errors import ParameterError
-    from .parameters import _check_theme, from_query_string
+    from ..errors import ParameterError
+    from ..views.parameters import _check_theme, from_query_string
     pairs = urllib.parse.parse_qsl(query or "", keep_blank_values=True)
     theme = [v for k, v in pairs if k == "theme"]
     rest = urllib.parse.urlencode([(k, v) for k, v in pairs if k != "theme"])
@@ -459,7 +460,7 @@ def url_parameters(query: str, programme) -> dict:
 
 def apply_url(app: Dashboard, query: str) -> None:
     """Show what the URL asks for; a bad URL gives a visible message, not a traceback."""
-    from .errors import ParameterError
+    from ..errors import ParameterError
     try:
         params = url_parameters(query, app.p)
     except ParameterError as e:

@@ -31,9 +31,9 @@ import urllib.request
 from pathlib import Path
 
 from . import chart_module
-from .errors import LabkitError
+from ..errors import LabkitError
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 #: The only notebooks a stakeholder can open.
 SERVED = ("dashboard.ipynb", "theme_report.ipynb")
@@ -76,7 +76,7 @@ def voila_command(root: Path, *, port: int, ip: str = "127.0.0.1", token: str | 
            # ?theme= names a labkit theme here, not a Voilà page style
            "--VoilaConfiguration.allow_theme_override=NO",
            "--VoilaConfiguration.allow_template_override=NO",
-           # the one file served from the root: vega for the charts (see labkit.chart_module)
+           # the one file served from the root: vega for the charts (see labkit.app.chart_module)
            f"--VoilaConfiguration.file_allowlist={chart_module.PATTERN}",
            # A closed page leaves its kernel idle and unconnected: shut it down after five
            # minutes, so memory comes back after visitors leave. Shorter culled kernels

@@ -28,7 +28,7 @@ Rules (all in :func:`illustrate`):
 * most commitments get a lead organisation (some none) and a status history
   up to ``as_of``; about a third stop being updated (stall), a few are dropped.
 
-``python -m labkit.illustrative [DATA]`` regenerates the rows in place.
+``python -m labkit.data.illustrative [DATA]`` regenerates the rows in place.
 """
 
 from __future__ import annotations

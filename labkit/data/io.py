@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .errors import DataPackageError, Problem
+from ..errors import DataPackageError, Problem
 
 DESCRIPTOR = "datapackage.json"
 MAX_PROBLEMS_PER_FILE = 50
@@ -160,7 +160,7 @@ def _read_descriptor(path: Path, problems: list[Problem]) -> dict | None:
         elif res.get("schema") != schema.BY_NAME[name]["schema"]:
             problems.append(Problem(DESCRIPTOR, 0, "", name,
                                     "the resource's Table Schema differs from labkit's",
-                                    "restore it from labkit/schema.py (labkit.save writes it)"))
+                                    "restore it from labkit/data/schema.py (labkit.save writes it)"))
     return descriptor
 
 

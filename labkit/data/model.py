@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import networkx as nx
 import pandas as pd
@@ -26,6 +28,9 @@ class Programme:
     meta: dict
     tables: dict[str, pd.DataFrame]
     path: Path | None = None
+    #: Builds :attr:`graph`: :func:`labkit.network.build_graph`, set by ``labkit/__init__.py``
+    #: so that data/ never imports network/ (imports point down the pipeline).
+    graph_builder: ClassVar[Callable[["Programme"], nx.MultiDiGraph] | None] = None
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -38,9 +43,8 @@ class Programme:
 
     @functools.cached_property
     def graph(self) -> nx.MultiDiGraph:
-        """The typed graph of the programme (see :mod:`labkit.graph`)."""
-        from .graph import build_graph
-        return build_graph(self)
+        """The typed graph of the programme (see :mod:`labkit.network.graph`)."""
+        return Programme.graph_builder(self)
 
     @property
     def is_illustrative(self) -> bool:

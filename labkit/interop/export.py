@@ -57,8 +57,8 @@ from xml.sax.saxutils import escape
 import networkx as nx
 import pandas as pd
 
-from . import io, schema
-from .errors import LabkitError
+from ..data import io, schema
+from ..errors import LabkitError
 
 FORMATS = {"gexf": ".gexf", "graphml": ".graphml", "kumu": "-kumu.xlsx", "xlsx": ".xlsx",
            "datapackage": ".zip"}

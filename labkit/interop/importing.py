@@ -6,7 +6,7 @@
 * :func:`import_progress` reads commitment updates in bulk (id, date, status,
   progress, note) into ``commitment_updates``.
 
-Both read the whole list (see :mod:`labkit.sheets` for the files and Excel
+Both read the whole list (see :mod:`labkit.interop.sheets` for the files and Excel
 pitfalls handled), check every row and return an :class:`ImportResult`: the
 updated programme and an account of what would change. Nothing is written
 until ``result.save()``, which validates the whole package in memory and
@@ -17,7 +17,7 @@ nothing: rows already in the package are recognised and left alone.
 
 Organisations
 -------------
-Names match when their :func:`~labkit.sheets.normal_form` is equal (case,
+Names match when their :func:`~labkit.interop.sheets.normal_form` is equal (case,
 accents, spaces, non-breaking spaces and punctuation such as ``. , - ( ) &``
 do not count), against ``organisations.name`` and
 ``organisation_aliases.alias``. An unknown organisation is a problem unless
@@ -32,9 +32,9 @@ A row is the same person as a participant in the package when the names'
 normal forms are equal and the organisation is the same (or the package knows
 no organisation for them). A new person gets the id ``p-imp-NNN``, the next
 free number: opaque (it says nothing about the name) and apart from the
-``p-NNN`` ids :mod:`labkit.illustrative` makes. The name goes into
+``p-NNN`` ids :mod:`labkit.data.illustrative` makes. The name goes into
 ``participants.name``: the package is the private working copy, and public
-outputs show pseudonyms (see :mod:`labkit.export`). ``consent_named`` is true
+outputs show pseudonyms (see :mod:`labkit.interop.export`). ``consent_named`` is true
 only when the list says so (``ja``, ``yes``, ``x``...); an empty consent cell
 leaves a known person's consent as it was and makes a new person
 pseudonymous. E-mail columns are ignored: the package has no field for them.
@@ -49,8 +49,8 @@ import unicodedata
 
 import pandas as pd
 
-from . import io, schema
-from .errors import DataPackageError, ParameterError, Problem
+from ..data import io, schema
+from ..errors import DataPackageError, ParameterError, Problem
 from .sheets import Cell, blank, choice, date, normal_form, percentage, read_sheet, text, yes_no
 
 SOURCE = "import"
@@ -240,7 +240,7 @@ def import_attendance(programme, path, *, theme: str, session: str,
     illustrative = int(((att["session_id"] == session) & (att["source"] == "illustrative")).sum())
     if illustrative and added_att:
         sheet_.notes.append(f"{session} also has {illustrative} illustrative attendance rows; they "
-                            "stay (labkit.illustrative.strip_illustrative removes them)")
+                            "stay (labkit.data.illustrative.strip_illustrative removes them)")
     participants = t["participants"].copy()
     if consent_changes:
         mask = participants["id"].isin(list(consent_changes))

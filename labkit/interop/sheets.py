@@ -1,6 +1,6 @@
 """Reading the spreadsheets people keep: Excel workbooks and CSV files.
 
-Used by :mod:`labkit.importing`; this module knows about files, encodings and
+Used by :mod:`labkit.interop.importing`; this module knows about files, encodings and
 the pitfalls of Excel, and nothing about the data package.
 
 * ``.xlsx`` via openpyxl (the first visible sheet unless ``sheet`` is given),
@@ -38,7 +38,7 @@ import unicodedata
 import warnings
 from pathlib import Path
 
-from .errors import ParameterError, Problem
+from ..errors import ParameterError, Problem
 
 HEADER_SCAN = 20
 FORMULA = object()  # the value of a formula cell Excel never calculated

@@ -2,7 +2,7 @@
 
 Nodes
 -----
-Every node has ``kind``, ``label`` and ``source`` (see :mod:`labkit.schema`).
+Every node has ``kind``, ``label`` and ``source`` (see :mod:`labkit.data.schema`).
 
 ==================  ===================  ============================================
 kind                id                   other attributes
@@ -118,7 +118,7 @@ def participant_label(pid: str, name, consent) -> str:
     """A participant's public label: the name only with consent, else a pseudonym."""
     if bool(consent) and isinstance(name, str) and name:
         return name
-    from .privacy import pseudonym
+    from ..data.privacy import pseudonym
     return pseudonym(pid)
 
 
@@ -296,7 +296,7 @@ def _fill(H, nodes, edges) -> None:
 
 
 def _is_programme(x) -> bool:
-    from .model import Programme
+    from ..data.model import Programme
     return isinstance(x, Programme)
 
 
@@ -322,7 +322,7 @@ def organisation_coattendance(G, *, theme: str | None = None, sessions=None) -> 
     Computed as the sparse product ``B @ B.T`` of the organisation-by-session
     incidence matrix.
 
-    ``G`` is the typed graph, or the :class:`~labkit.model.Programme`: then
+    ``G`` is the typed graph, or the :class:`~labkit.data.model.Programme`: then
     the same graph (nodes, edges, attributes and their order) is built from
     its tables with pandas, without the typed graph (faster at 10,000+
     organisations).

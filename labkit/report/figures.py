@@ -1,6 +1,6 @@
 """The theme report's charts: the dashboard's charts, drawn for one report.
 
-Each function takes a :class:`labkit.narrative.Report` and returns an Altair
+Each function takes a :class:`labkit.report.narrative.Report` and returns an Altair
 chart (or ``None`` when the theme has nothing to draw); the notebook shows it
 with Altair's ``svg`` renderer, so the HTML holds static SVG that prints and
 needs no script. Status and progress are those on or before the report's
@@ -14,8 +14,8 @@ import functools
 import altair as alt
 import pandas as pd
 
-from . import charts
-from .views import ThemeData
+from ..views import charts
+from ..views.theme import ThemeData
 
 
 @functools.lru_cache(maxsize=8)

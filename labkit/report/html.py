@@ -2,7 +2,7 @@
 
 Names, titles and quotes come from spreadsheets: every value passes through
 :func:`markupsafe.escape` (``Markup.format`` escapes its arguments), and only
-the fixed words of :mod:`labkit.report_text` are trusted as markup. The
+the fixed words of :mod:`labkit.report.text` are trusted as markup. The
 report notebook shows each section as it is; a :class:`Fragment` with
 nothing to say shows nothing.
 
@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from . import schema
-from .errors import ParameterError
+from ..data import schema
+from ..errors import ParameterError
 from .narrative import (INSIGHT_ORDER, NONFACT, QUOTE_CATEGORIES, SOURCE_KINDS, Report, brokers,
-                        commitment_status, continuity, coverage, provenance, sector_table,
-                        session_table, stage_table)
-from .report_text import STRINGS, format_date, format_month, join_words
+                        commitment_status, continuity, coverage, provenance, sector_table, session_table,
+                        stage_table)
+from .text import STRINGS, format_date, format_month, join_words
 
 #: (anchor, heading key), in the report's order.
 SECTIONS = (
@@ -96,7 +96,7 @@ class Fragment:
 
 
 def open_report(**params) -> Report:
-    """:func:`labkit.narrative.prepare`, showing a refused parameter as a notice first.
+    """:func:`labkit.report.narrative.prepare`, showing a refused parameter as a notice first.
 
     Under Voilà tracebacks are hidden: a reader who typed ``?thema=x`` for a
     theme that does not exist reads why, then the page stops.

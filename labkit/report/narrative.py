@@ -3,12 +3,12 @@
 :class:`Report` is one theme of a programme seen on one date in one language;
 :func:`prepare` makes it from the report notebook's parameters. The functions
 below return plain pandas tables and counts that the sections
-(:mod:`labkit.report_html`) print and that charts can draw. They take
+(:mod:`labkit.report.html`) print and that charts can draw. They take
 in-memory objects only and never open a file except through
 :func:`labkit.load`.
 
 People are named only when they consented (:meth:`Report.named`); everyone
-else has a pseudonym (:func:`labkit.graph.participant_label`) or no label.
+else has a pseudonym (:func:`labkit.network.graph.participant_label`) or no label.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import os
 
 import pandas as pd
 
-from . import parameters
-from .graph import organisation_coattendance, participant_label
-from .report_text import STRINGS, format_month
+from ..views import parameters
+from ..network.graph import organisation_coattendance, participant_label
+from .text import STRINGS, format_month
 
 NONFACT = ("illustrative", "synthetic")
 INSIGHT_ORDER = ("topic", "question", "ingredient", "example", "future", "idea", "entry_point",
@@ -185,7 +185,7 @@ def prepare(*, theme: str = "", data_dir: str = "", as_of: str = "", lang: str =
     """Check the notebook's parameters, load the data and return the :class:`Report`.
 
     Under Voilà (no parameters injected, ``theme`` empty) the theme and
-    language come from the URL (see :func:`labkit.parameters.resolve`).
+    language come from the URL (see :func:`labkit.views.parameters.resolve`).
     """
     given = parameters.check_parameters({"theme": theme, "data_dir": data_dir, "as_of": as_of,
                                          "lang": lang, "facts_only": facts_only})
@@ -208,7 +208,7 @@ def load_cached(path):
     key holds every file's size and modification time, so an edited package
     is read again.
     """
-    from .model import load
+    from ..data.model import load
     folder = os.path.abspath(path)
     try:
         key = (folder, tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns)

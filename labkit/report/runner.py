@@ -6,7 +6,7 @@
 
 How it runs
 -----------
-* Parameters are checked (:func:`labkit.parameters.check_parameters`) before
+* Parameters are checked (:func:`labkit.views.parameters.check_parameters`) before
   any kernel starts, and injected with papermill's own
   :func:`~papermill.parameterize.parameterize_notebook`, so the executed
   notebook is the one the papermill CLI would run.
@@ -43,10 +43,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import io, parameters
-from .errors import LabkitError, ParameterError
+from ..data import io
+from ..views import parameters
+from ..errors import LabkitError, ParameterError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "theme_report.ipynb"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "labkit_report"
@@ -141,7 +142,7 @@ def plan(programme, *, out_dir, themes="all", data_dir="", as_of="", lang="nl",
     ``themes`` is ``"all"``, one theme id or a list of ids. Raises
     :class:`ParameterError` before anything runs.
     """
-    from .report_text import STRINGS
+    from .text import STRINGS
     out = Path(out_dir).resolve()
     if themes == "all":
         ids = programme.themes.sort_values("number")["id"].tolist()
@@ -482,8 +483,8 @@ def index_entries(programme, todo, *, lang, as_of, facts_only) -> list[dict]:
 def write_index(out: Path, entries, failed, *, lang, programme, as_of) -> Path:
     import datetime as dt
 
-    from .report_html import index_page
-    from .report_text import STRINGS, format_date
+    from .html import index_page
+    from .text import STRINGS, format_date
     day = dt.date.fromisoformat(as_of) if as_of else parameters.default_as_of(programme)
     rows = []
     for e in entries:

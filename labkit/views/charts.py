@@ -1,4 +1,4 @@
-"""Altair charts. Each function takes tidy frames (see :mod:`labkit.views`) and
+"""Altair charts. Each function takes tidy frames (see :mod:`labkit.views.theme`) and
 returns an ``alt.Chart`` spec; none of them saves or displays anything.
 
 Labels come in the frames already translated; titles come from
@@ -12,7 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .i18n import STATUS, STATUS_COLOURS, t
+from ..i18n import STATUS, STATUS_COLOURS, t
 
 SECTOR_COLOURS = {  # Okabe-Ito: distinguishable with the common colour-vision deficiencies
     "government": "#0072B2", "business": "#E69F00", "trade-association": "#CC79A7",

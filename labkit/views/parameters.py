@@ -38,8 +38,8 @@ import re
 import urllib.parse
 from pathlib import Path
 
-from .errors import ParameterError
-from .schema import ID_PATTERN
+from ..errors import ParameterError
+from ..data.schema import ID_PATTERN
 
 #: name -> (type, default), in the order of the notebook's parameters cell.
 PARAMETERS: dict[str, tuple[type, object]] = {
@@ -64,7 +64,7 @@ RESERVED_THEME_IDS = frozenset({"index"})
 
 def default_data_dir() -> Path:
     """The project's ``data/`` folder (beside the labkit package), else ``./data``."""
-    here = Path(__file__).resolve().parents[1] / "data"
+    here = Path(__file__).resolve().parents[2] / "data"
     return here if (here / "datapackage.json").is_file() else Path("data")
 
 

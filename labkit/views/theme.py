@@ -2,7 +2,7 @@
 
 :class:`ThemeData` computes each projection, layout and measure once per
 theme and language-independent; its ``*_frame`` methods add translated labels
-for :mod:`labkit.charts`. Filters (sector, table) only select from what was
+for :mod:`labkit.views.charts`. Filters (sector, table) only select from what was
 computed, so a filter change redraws without recomputing.
 """
 
@@ -14,8 +14,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import analytics, graph
-from .i18n import ROLES, STATUS, TABLES, TRACKS, t
+from .. import analytics
+from ..network import graph
+from ..i18n import ROLES, STATUS, TABLES, TRACKS, t
 
 MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                   "oktober", "november", "december"],
@@ -157,7 +158,7 @@ class ThemeData:
     # ---------------------------------------------------------------- frames
     def network_frames(self, *, sector: str | None = None, table: str | None = None,
                        size_by: str = "degree", lang: str = "nl"):
-        """Nodes and edges for :func:`labkit.charts.network_map`.
+        """Nodes and edges for :func:`labkit.views.charts.network_map`.
 
         ``sector`` highlights one sector's organisations and their direct
         partners; ``table`` keeps the ties formed at that kind of table only.
@@ -207,7 +208,7 @@ class ThemeData:
         return nodes.reset_index(drop=True), edges
 
     def explorer_frames(self, lang: str = "nl"):
-        """Nodes and edges for :func:`labkit.charts.network_explorer`: every filter's
+        """Nodes and edges for :func:`labkit.views.charts.network_explorer`: every filter's
         answer is in the data, so the browser filters without a new spec."""
         H = self.coattendance
         kinds = [k for k in TABLES["nl"] if k in set(self.sessions["kind"])]
@@ -303,7 +304,7 @@ class ThemeData:
         return c[c["theme_id"] == self.theme].reset_index(drop=True)
 
     def roadmap_frame(self, lang: str = "nl", *, stage: str | None = None) -> pd.DataFrame:
-        """One row per commitment for :func:`labkit.charts.roadmap_chart`."""
+        """One row per commitment for :func:`labkit.views.charts.roadmap_chart`."""
         c = self.commitments()
         if stage:
             c = c[c["stage_id"] == stage]

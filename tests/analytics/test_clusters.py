@@ -9,7 +9,7 @@ import pytest
 
 from labkit import analytics as A
 from labkit import organisation_coattendance
-from test_analytics_data import room
+from test_data import room
 
 
 def planted(seed, groups=4, size=25, p_in=0.3, p_out=0.01):

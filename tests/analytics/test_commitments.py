@@ -7,7 +7,7 @@ import pytest
 
 from labkit import analytics as A
 from labkit.errors import ParameterError
-from test_analytics_data import room
+from test_data import room
 
 
 @pytest.fixture(scope="module")

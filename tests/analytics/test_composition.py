@@ -6,10 +6,10 @@ import pytest
 
 import labkit
 from labkit import analytics as A
-from labkit import synth
+from labkit.data import synth
 from labkit.errors import ParameterError
 from conftest import DATA, make_programme
-from test_analytics_data import room
+from test_data import room
 
 
 @pytest.fixture(scope="module")

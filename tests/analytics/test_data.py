@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 import labkit
-from labkit import graph, synth
+from labkit.network import graph
+from labkit.data import synth
 from labkit.analytics import _data
 from labkit.analytics._example import example_programme
 from labkit.errors import ParameterError

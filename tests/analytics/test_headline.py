@@ -5,11 +5,11 @@ import json
 import pytest
 
 from labkit import analytics as A
-from labkit import synth
+from labkit.data import synth
 from labkit.cli import main
 from labkit.errors import ParameterError
 from conftest import DATA
-from test_analytics_data import room
+from test_data import room
 
 
 @pytest.fixture(scope="module")

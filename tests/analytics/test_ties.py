@@ -9,10 +9,10 @@ import pytest
 
 import labkit
 from labkit import analytics as A
-from labkit import synth
+from labkit.data import synth
 from labkit import organisation_coattendance, organisation_collaboration
 from conftest import DATA
-from test_analytics_data import room
+from test_data import room
 
 SECTORS = ["gov", "biz", "ngo"]
 

@@ -3,7 +3,7 @@
 import altair as alt
 import pytest
 
-from labkit import chart_module
+from labkit.app import chart_module
 
 
 def test_bundle_is_altairs_offline_module_and_is_cached(tmp_path, monkeypatch):

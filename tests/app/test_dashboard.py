@@ -2,7 +2,7 @@
 
 import pytest
 
-from labkit.dashboard import Dashboard, apply_url, esc, url_parameters
+from labkit.app.dashboard import Dashboard, apply_url, esc, url_parameters
 from labkit.errors import ParameterError
 
 

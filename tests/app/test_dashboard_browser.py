@@ -8,7 +8,7 @@ import pytest
 import labkit
 from conftest import DATA, PageWatch
 from hostile import CORPUS
-from labkit import serve
+from labkit.app import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

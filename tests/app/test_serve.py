@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from labkit import chart_module, serve
+from labkit.app import chart_module, serve
 from labkit.errors import LabkitError
 from conftest import DATA, ROOT
 

@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from labkit import io, schema
-from labkit.illustrative import illustrate, strip_illustrative
+from labkit.data import io, schema
+from labkit.data.illustrative import illustrate, strip_illustrative
 
 # The report's list "Deelnemers waren afkomstig uit de volgende organisaties", in its spelling.
 REPORT_LIST = [

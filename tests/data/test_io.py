@@ -7,7 +7,7 @@ import os
 import pytest
 
 import labkit
-from labkit import io
+from labkit.data import io
 from labkit.errors import DataPackageError
 
 
@@ -241,7 +241,7 @@ def test_atomic_path_cleans_up_on_error(tmp_path):
 
 def test_descriptor_matches_labkit_schema():
     from conftest import DATA
-    from labkit import schema
+    from labkit.data import schema
     d = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     assert d["resources"] == schema.RESOURCES
     assert (DATA / "datapackage.json").read_text(encoding="utf-8") == io.descriptor_text(
@@ -253,7 +253,7 @@ def test_descriptor_schema_edit_is_reported(pkg):
     d["resources"][0]["schema"]["fields"].pop()
     (pkg / "datapackage.json").write_text(json.dumps(d), encoding="utf-8")
     assert problems_of(pkg) == [
-        "datapackage.json: value 'sectors' — the resource's Table Schema differs from labkit's; restore it from labkit/schema.py (labkit.save writes it)"]
+        "datapackage.json: value 'sectors' — the resource's Table Schema differs from labkit's; restore it from labkit/data/schema.py (labkit.save writes it)"]
 
 
 def test_text_with_line_breaks_quotes_and_commas_round_trips(pkg, tmp_path):

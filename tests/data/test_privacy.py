@@ -1,4 +1,4 @@
-from labkit.privacy import pseudonym
+from labkit.data.privacy import pseudonym
 
 
 def test_pseudonym_is_keyed_and_stable():
@@ -10,7 +10,7 @@ def test_pseudonym_is_keyed_and_stable():
 
 
 def test_without_key_the_opaque_id_is_shown(monkeypatch):
-    import labkit.privacy as pv
+    import labkit.data.privacy as pv
     monkeypatch.delenv("LABKIT_PSEUDONYM_KEY", raising=False)
     monkeypatch.delenv("LABKIT_PSEUDONYM_KEY_FILE", raising=False)
     pv._key.cache_clear()
@@ -42,7 +42,7 @@ def assert_no_secret(text, where):
 
 
 def test_dashboard_shows_no_private_name(private):
-    from labkit.dashboard import Dashboard
+    from labkit.app.dashboard import Dashboard
     app = Dashboard(private)
     texts = []
     for i in range(4):
@@ -63,7 +63,7 @@ def test_dashboard_shows_no_private_name(private):
 
 
 def test_public_exports_hold_no_private_name(private, tmp_path):
-    from labkit import export
+    from labkit.interop import export
     for fmt in ("gexf", "graphml", "kumu", "xlsx", "datapackage"):
         out = export.export_programme(private, fmt, tmp_path / f"out.{fmt}", public=True)
         data = out.path.read_bytes()
@@ -75,7 +75,7 @@ def test_public_exports_hold_no_private_name(private, tmp_path):
 
 def test_analytics_output_holds_no_private_name(private):
     from labkit.analytics import headline
-    from labkit.summary import summarize
+    from labkit.analytics.summary import summarize
     assert_no_secret(json.dumps(headline(private), ensure_ascii=False, default=str), "labkit analyse")
     assert_no_secret(json.dumps(summarize(private), ensure_ascii=False, default=str), "labkit summary")
 
@@ -86,7 +86,7 @@ def test_the_scan_can_fail(private):
 
 
 def test_a_host_without_consent_is_not_named(programme):
-    from labkit.summary import summarize
+    from labkit.analytics.summary import summarize
     p = programme.participants.copy()
     p.loc[p["id"] == "p-bouius", "consent_named"] = False
     s = summarize(programme.replace(participants=p))

@@ -2,7 +2,7 @@
 
 import warnings
 
-from labkit import schema
+from labkit.data import schema
 from conftest import DATA
 
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import labkit
-from labkit import schema, synth
+from labkit.data import schema, synth
 from labkit.analytics import table_continuity
 from conftest import DATA
 

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 import labkit
-from labkit import io, schema
+from labkit.data import io, schema
 from labkit.cli import build_parser, main
-from labkit.export import FORMATS, export_programme, kumu_tables, neutralise, read_graph
-from labkit.importing import import_attendance
+from labkit.interop.export import FORMATS, export_programme, kumu_tables, neutralise, read_graph
+from labkit.interop.importing import import_attendance
 
 SECRET = "Jan Geheim"   # imported without consent: must never leave in a public export
 NAMED = "Els Openbaar"  # imported with consent
@@ -96,7 +96,7 @@ def test_graph_with_parallel_edges_and_a_list_on_a_node(tmp_path):
     G.add_edge("a", "b", key="collaborates_with", kind="collaborates_with", weight=2, ties=["t1", "t2"])
     G.add_edge("a", "b", key="hosts", kind="hosts")
     for suffix in (".gexf", ".graphml"):
-        from labkit.export import write_gexf, write_graphml
+        from labkit.interop.export import write_gexf, write_graphml
         f = tmp_path / f"t{suffix}"
         (write_gexf if suffix == ".gexf" else write_graphml)(G, f)
         R = read_graph(f)

@@ -10,7 +10,7 @@ import pytest
 import labkit
 from labkit.cli import main
 from labkit.errors import ParameterError
-from labkit.importing import ImportListError, import_attendance, import_progress
+from labkit.interop.importing import ImportListError, import_attendance, import_progress
 
 THEME, SESSION = "brede-welvaart", "bw-focus"
 HEADER = ["Organisatie", "Naam", "Toestemming", "Uitgenodigd door", "E-mail"]

@@ -8,7 +8,7 @@ from openpyxl.styles import Border, Side
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from labkit.errors import ParameterError
-from labkit.sheets import Cell, date, normal_form, percentage, read_sheet, yes_no
+from labkit.interop.sheets import Cell, date, normal_form, percentage, read_sheet, yes_no
 
 SPEC = {"organisation": {"organisatie", "organisation"}, "name": {"naam", "name"},
         "when": {"datum"}}

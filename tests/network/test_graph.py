@@ -3,8 +3,9 @@
 import networkx as nx
 import pytest
 
-from labkit import graph, synth
-from labkit.graph import EDGE_KINDS, NODE_KINDS, organisation_coattendance, organisation_collaboration
+from labkit.network import graph
+from labkit.data import synth
+from labkit.network.graph import EDGE_KINDS, NODE_KINDS, organisation_coattendance, organisation_collaboration
 from conftest import make_programme
 
 
@@ -181,7 +182,7 @@ def test_fill_refuses_edges_to_unknown_nodes_and_filled_graphs():
 def test_graph_building_pauses_the_collector_and_gives_it_back():
     import gc
 
-    from labkit.graph import collector_paused
+    from labkit.network.graph import collector_paused
     assert gc.isenabled()
     with collector_paused():
         assert not gc.isenabled()

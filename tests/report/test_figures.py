@@ -4,8 +4,8 @@ import datetime as dt
 
 import vl_convert as vlc
 
-from labkit import report_figures as figures
-from labkit.narrative import Report
+from labkit.report import figures as figures
+from labkit.report.narrative import Report
 
 
 def report(programme, theme="brede-welvaart", as_of=dt.date(2026, 8, 24), lang="nl"):

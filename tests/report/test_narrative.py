@@ -6,8 +6,8 @@ import string
 
 import pytest
 
-from labkit import narrative, report_html, report_text
-from labkit.narrative import Report
+from labkit.report import narrative, html as report_html, text as report_text
+from labkit.report.narrative import Report
 
 
 @pytest.fixture(scope="module")

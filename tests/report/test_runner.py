@@ -16,10 +16,11 @@ import pandas as pd
 import pytest
 
 import labkit
-from labkit import narrative, parameters, report_html, reports
+from labkit.report import narrative, html as report_html, runner as reports
+from labkit.views import parameters
 from labkit.cli import main
 from labkit.errors import ParameterError
-from labkit.report_text import format_date
+from labkit.report.text import format_date
 from conftest import DATA
 
 HOSTILE_ORG = "<img src=x onerror=alert(1)>"
@@ -391,7 +392,7 @@ def test_notebook_without_injection_reads_the_theme_from_the_url(monkeypatch, tm
 
 def test_preload_is_what_the_notebook_imports():
     mods = reports.preload_modules(reports.NOTEBOOK)
-    assert "altair" in mods and "labkit.report_html" in mods
+    assert "altair" in mods and "labkit.report.html" in mods
 
 
 def test_index_page_escapes_and_marks_failures():

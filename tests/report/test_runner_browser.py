@@ -7,7 +7,7 @@ import pytest
 import labkit
 from conftest import DATA, PageWatch
 from hostile import hostile_programme
-from labkit.reports import run_reports
+from labkit.report.runner import run_reports
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 import vl_convert as vlc
 
-from labkit import charts
-from labkit.parameters import default_as_of
-from labkit.views import ThemeData
+from labkit.views import charts
+from labkit.views.parameters import default_as_of
+from labkit.views.theme import ThemeData
 
 
 @pytest.fixture(scope="module")

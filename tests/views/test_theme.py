@@ -1,6 +1,6 @@
 import pytest
 
-from labkit.views import ThemeData
+from labkit.views.theme import ThemeData
 
 
 @pytest.fixture(scope="module")
