@@ -27,12 +27,15 @@ def pkg(tmp_path):
 
 def make_tables(**rows) -> dict[str, pd.DataFrame]:
     """Typed tables from lists of dicts; tables not given are empty, and the
-    reference tables (sectors, themes, stages, SDGs, dimensions) get one
-    minimal row each unless given."""
+    reference tables (sectors, themes, kinds of table, stages, SDGs, dimensions)
+    get minimal rows unless given."""
     defaults = {
         "sectors": [{"id": s, "name_nl": s, "name_en": s, "order": i + 1, "source": "classification"}
                     for i, s in enumerate(["gov", "biz", "ngo"])],
         "themes": [{"id": "t", "number": 1, "name_nl": "Thema", "name_en": "Theme", "source": "report:intro"}],
+        "table_kinds": [{"id": k, "name_nl": k.capitalize(), "name_en": k, "order": i + 1,
+                         "source": "classification"}
+                        for i, k in enumerate(["focustafel", "verdiepingstafel", "werkplaats"])],
         "roadmap_stages": [{"id": f"stage-{i}", "number": i, "name_nl": f"Trap {i}", "name_en": f"Stage {i}",
                             "text_nl": "x", "source": "report:4"} for i in (1, 2, 3)],
         "sdgs": [{"number": i, "name_nl": f"SDG {i}", "name_en": f"SDG {i}", "colour": "#000000",

@@ -78,6 +78,7 @@ class Frames:
     updates: pd.DataFrame | None = None   # commitment_updates, from a programme only
     organisers_known: bool = False        # invitations include the organisers' (programme)
     sector_labels: dict = dataclasses.field(default_factory=dict)  # id -> Dutch name (programme)
+    table_kinds: tuple = ()               # kinds of table in the programme's order
     memo: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)  # derived tables
 
 
@@ -143,6 +144,13 @@ def _objects(values) -> pd.Series:
     return s.where(~missing, None) if missing.any() else s
 
 
+def table_order(F, kinds) -> list:
+    """``kinds`` (kinds of table) in the programme's order; kinds it does not list
+    follow in the order of their first session."""
+    present = list(dict.fromkeys(kinds))
+    return [k for k in F.table_kinds if k in present] + [k for k in present if k not in F.table_kinds]
+
+
 def _sort(name, df):
     if name == "sessions" and len(df):
         return df.sort_values(["order", "month", "id"], kind="stable").reset_index(drop=True)
@@ -204,7 +212,8 @@ def _graph_frames(G) -> Frames:
     }
     f = {k: _sort(k, v) for k, v in f.items()}
     sectors = tuple(sorted({s for s in orgs["sector"] if isinstance(s, str)}))
-    out = Frames(**f, sectors=sectors, illustrative=bool(G.graph.get("illustrative", False)))
+    out = Frames(**f, sectors=sectors, illustrative=bool(G.graph.get("illustrative", False)),
+                 table_kinds=tuple(G.graph.get("table_kinds", ())))
     if cache is not None:
         cache["frames"] = out
     return out
@@ -280,7 +289,8 @@ def _programme_frames(p) -> Frames:
     seen = sorted({x for x in orgs["sector"] if isinstance(x, str)} - set(order))
     return Frames(**f, sectors=tuple(order + seen), illustrative=p.is_illustrative,
                   updates=t["commitment_updates"], organisers_known=True,
-                  sector_labels=dict(zip(p.sectors["id"], p.sectors["name_nl"])))
+                  sector_labels=dict(zip(p.sectors["id"], p.sectors["name_nl"])),
+                  table_kinds=tuple(t["table_kinds"].sort_values(["order", "id"])["id"]))
 
 
 def _programme_invitations(p) -> pd.DataFrame:

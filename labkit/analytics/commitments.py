@@ -39,7 +39,7 @@ def _illustrative(F, c):
 
 
 def commitment_coverage(G, *, by="stage", theme=None) -> pd.DataFrame:
-    """How many commitments cover each drietrapsraket stage, SDG, dimension or owner sector.
+    """How many commitments cover each roadmap stage, SDG, dimension or owner sector.
 
     Parameters
     ----------
@@ -76,7 +76,9 @@ def commitment_coverage(G, *, by="stage", theme=None) -> pd.DataFrame:
     row_of = pd.Index(node)
     if by == "stage":
         groups = list(zip(F.stages["id"], F.stages["label"]))
-        rows, keys = np.arange(len(c)), c["stage"].to_numpy(dtype=object)
+        keys = c["stage"].to_numpy(dtype=object)
+        rows = np.flatnonzero(pd.notna(keys))  # without a roadmap, commitments have no stage
+        keys = keys[rows]
     elif by in ("sdg", "dimension"):
         prefix = "sdg:" if by == "sdg" else "dimension:"
         ref = F.sdgs if by == "sdg" else F.dimensions

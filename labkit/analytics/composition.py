@@ -7,10 +7,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from ._data import UNKNOWN, check_choice, codes, frames, theme_sessions, unique_ints
+from ._data import UNKNOWN, check_choice, codes, frames, table_order, theme_sessions, unique_ints
 
 BY = ("session", "table", "theme")
-_TABLE_ORDER = ("focustafel", "verdiepingstafel", "werkplaats")
 COMPOSITION_COLUMNS = ["group", "sector", "organisations", "participants", "share",
                        "organisation_share", "illustrative"]
 
@@ -22,9 +21,7 @@ def _groups(F, theme, by):
     if by == "session":
         return sess, sess["id"].tolist(), sess["id"]
     if by == "table":
-        present = set(sess["table"])
-        groups = [k for k in _TABLE_ORDER if k in present] + sorted(present - set(_TABLE_ORDER))
-        return sess, groups, sess["table"]
+        return sess, table_order(F, sess["table"]), sess["table"]
     return sess, list(dict.fromkeys(sess["theme"])), sess["theme"]
 
 

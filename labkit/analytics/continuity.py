@@ -7,11 +7,12 @@ import numpy as np
 import pandas as pd
 
 from ..network.graph import collector_paused, fill
-from ._data import ILLUSTRATIVE, codes, frames, theme_sessions, unique_ints
+from ._data import ILLUSTRATIVE, codes, frames, table_order, theme_sessions, unique_ints
 
-TABLES = ("focustafel", "verdiepingstafel", "werkplaats")
 PATHS = ("all", "start_only", "left_early", "returned", "joined_later")
-CONTINUITY_COLUMNS = ["participant", "label", "organisation", "sector", *TABLES, "path", "joined_at",
+#: The columns of :func:`table_continuity`; one boolean column per kind of table the theme
+#: held comes between ``sector`` and ``path``.
+CONTINUITY_COLUMNS = ["participant", "label", "organisation", "sector", "path", "joined_at",
                       "sessions", "invited_by", "channel", "illustrative"]
 
 
@@ -34,7 +35,9 @@ def table_continuity(G, theme) -> pd.DataFrame:
         by the first table they came to, then participant id. Columns:
         ``participant`` (node id), ``label`` (public label), ``organisation``
         (node id or None), ``sector`` (``"unknown"`` without organisation),
-        booleans ``focustafel``, ``verdiepingstafel``, ``werkplaats``,
+        one boolean per kind of table the theme held (named by the kind's id,
+        in the programme's order: ``focustafel``, ``verdiepingstafel``,
+        ``werkplaats`` in the embedded example),
         ``path``, ``joined_at`` (kind of their first table), ``sessions``
         (how many of the theme's sessions they attended), ``invited_by``
         (inviting participant's node id: a participant, or the host when the
@@ -45,7 +48,7 @@ def table_continuity(G, theme) -> pd.DataFrame:
     Notes
     -----
     ``path`` compares the kinds of table a person attended with the kinds the
-    theme held (in table order focus -> deepening -> workshop):
+    theme held (in the programme's order of kinds, e.g. focus -> deepening -> workshop):
 
     ``all``
         every kind the theme held (the report: "velen waren bij alle drie");
@@ -77,7 +80,8 @@ def table_continuity(G, theme) -> pd.DataFrame:
 
 def _continuity(F, theme) -> pd.DataFrame:
     sess = theme_sessions(F, theme)
-    held = [k for k in TABLES if k in set(sess["table"])] + sorted(set(sess["table"]) - set(TABLES))
+    held = table_order(F, sess["table"])
+    columns_out = CONTINUITY_COLUMNS[:4] + held + CONTINUITY_COLUMNS[4:]
     rank = {k: i for i, k in enumerate(held)}
     C = codes(F)
     rank_of = np.full(len(F.sessions) + 1, -1, dtype=np.int64)  # per session row; last: unknown
@@ -85,7 +89,7 @@ def _continuity(F, theme) -> pd.DataFrame:
     r = rank_of[C.session]
     keep = (r >= 0) & (C.participant >= 0)
     if not keep.any():
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in CONTINUITY_COLUMNS})
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns_out})
     r = r[keep]
     rows, who = np.unique(C.participant[keep], return_inverse=True)
     people_ids = F.participants["node"].to_numpy(dtype=object)[rows]
@@ -118,7 +122,7 @@ def _continuity(F, theme) -> pd.DataFrame:
     columns = {
         "participant": people_ids, "label": who_is["label"], "organisation": who_is["organisation"],
         "sector": np.where(pd.isna(who_is["sector"]), "unknown", who_is["sector"]).astype(object),
-        **{k: (kinds & (1 << rank[k])) > 0 if k in rank else np.zeros(n, bool) for k in TABLES},
+        **{k: (kinds & (1 << rank[k])) > 0 for k in held},
         "path": path, "joined_at": np.asarray(held, dtype=object)[first], "sessions": sessions,
         "invited_by": invited["invited_by"], "channel": invited["channel"],
         "illustrative": illus | (invited["source"] == ILLUSTRATIVE)}
@@ -127,7 +131,7 @@ def _continuity(F, theme) -> pd.DataFrame:
     out = pd.DataFrame({c: x[order] for c, x in columns.items()})
     for c in ("label", "organisation", "invited_by", "channel"):
         out[c] = out[c].astype(object).where(out[c].notna(), None)
-    return out[CONTINUITY_COLUMNS]
+    return out[columns_out]
 
 
 @collector_paused()  # some 60,000 node dicts at 50,000 organisations

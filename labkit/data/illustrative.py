@@ -28,7 +28,9 @@ Rules (all in :func:`illustrate`):
 * most commitments get a lead organisation (some none) and a status history
   up to ``as_of``; about a third stop being updated (stall), a few are dropped.
 
-``python -m labkit.data.illustrative [DATA]`` regenerates the rows in place.
+``python -m labkit.data.illustrative [DATA]`` regenerates the rows in place. It
+works on the embedded example only (the package named :data:`EXAMPLE`): a user's
+own programme never gets illustrative rows (:func:`regenerate` refuses it).
 """
 
 from __future__ import annotations
@@ -39,9 +41,9 @@ import sys
 
 import pandas as pd
 
-from . import schema
-
 SEED = 2021
+#: The name of the one package this generator may touch: the embedded example.
+EXAMPLE = "middenvelddialogen-brede-welvaart"
 ILLUSTRATIVE = "illustrative"
 AS_OF = dt.date(2026, 10, 1)
 
@@ -74,7 +76,8 @@ def illustrate(tables: dict[str, pd.DataFrame], *, theme: str = "brede-welvaart"
     orgs = t["organisations"].sort_values("id")
     sector = dict(zip(orgs["id"], orgs["sector"]))
     sessions = t["sessions"][t["sessions"]["theme_id"] == theme].sort_values(["order", "id"])
-    by_kind = {k: sessions[sessions["kind"] == k]["id"].tolist() for k in schema.TABLE_KINDS}
+    by_kind = {k: sessions[sessions["kind"] == k]["id"].tolist()
+               for k in t["table_kinds"].sort_values("order")["id"]}
     track_of = dict(zip(sessions["id"], sessions["track"]))
     focus = by_kind["focustafel"][0]
 
@@ -253,12 +256,30 @@ def _append(df: pd.DataFrame, rows: list[dict]) -> pd.DataFrame:
     return pd.concat([df, new], ignore_index=True) if len(df) else new
 
 
-def main(argv: list[str] | None = None) -> int:
+def regenerate(path) -> None:
+    """Regenerate the illustrative rows of the embedded example package at ``path``.
+
+    Refuses any other package (a :class:`~labkit.errors.ParameterError`): the
+    rows are made up, and a user's programme holds only what its users entered.
+    """
+    from ..errors import ParameterError
     from .model import load
-    path = (argv if argv is not None else sys.argv[1:] or ["data"])[0]
     p = load(path)
-    tables = illustrate(strip_illustrative(p.tables))
-    p.replace(**tables).save(path)
+    if p.meta.get("name") != EXAMPLE:
+        raise ParameterError(f"{path} is not the embedded example (its name is "
+                             f"{p.meta.get('name')!r}, not {EXAMPLE!r}): labkit makes up "
+                             "illustrative rows for the example only, never for a programme of yours")
+    p.replace(**illustrate(strip_illustrative(p.tables))).save(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ..errors import ParameterError
+    path = (argv if argv is not None else sys.argv[1:] or ["data"])[0]
+    try:
+        regenerate(path)
+    except ParameterError as e:
+        print(f"labkit: {e}", file=sys.stderr)
+        return 2
     print(f"illustrative rows regenerated in {path}")
     return 0
 

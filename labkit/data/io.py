@@ -145,6 +145,7 @@ def _read_descriptor(path: Path, problems: list[Problem]) -> dict | None:
         problems.append(Problem(DESCRIPTOR, 0, "", "", "has no 'resources' list",
                                 "a data package descriptor is an object with a 'resources' list"))
         return None
+    _check_programme(descriptor, text, problems)
     known = set(schema.RESOURCE_NAMES)
     for res in descriptor["resources"]:
         name = res.get("name") if isinstance(res, dict) else None
@@ -162,6 +163,66 @@ def _read_descriptor(path: Path, problems: list[Problem]) -> dict | None:
                                     "the resource's Table Schema differs from labkit's",
                                     "restore it from labkit/data/schema.py (labkit.save writes it)"))
     return descriptor
+
+
+def _check_programme(descriptor: dict, text: str, problems: list[Problem]) -> None:
+    """The programme's own words (``"programme"`` in the descriptor): see
+    :data:`labkit.data.schema.PROGRAMME_KEYS`. A package without them is valid
+    (outputs then use the package's ``title``)."""
+    if "programme" not in descriptor:
+        return
+    words = descriptor["programme"]
+    top = _line_of(text, "programme")
+    if not isinstance(words, dict):
+        problems.append(Problem(DESCRIPTOR, top, "programme", _short(words),
+                                "'programme' is not an object",
+                                'write it as {"title_nl": "...", ...} with the keys '
+                                + ", ".join(schema.PROGRAMME_KEYS)))
+        return
+
+    def add(key, value, message, hint):
+        problems.append(Problem(DESCRIPTOR, _line_of(text, key, after=top) or top,
+                                f"programme.{key}", _short(value), message, hint))
+
+    for key, value in words.items():
+        if key not in schema.PROGRAMME_KEYS:
+            add(key, value, "labkit does not know this key of 'programme'",
+                "remove it or use one of: " + ", ".join(schema.PROGRAMME_KEYS))
+        elif not isinstance(value, str):
+            add(key, value, "not text", 'write the value in double quotes, e.g. "2026-03-01"'
+                if key in schema.PROGRAMME_DATES else "write the value in double quotes")
+        elif key in schema.PROGRAMME_DATES and value:
+            if not _DATE.match(value):
+                add(key, value, "not a date", "write it as YYYY-MM-DD, e.g. 2026-03-01")
+            else:
+                try:
+                    dt.date.fromisoformat(value)
+                except ValueError:
+                    add(key, value, "not a real date", "check day and month (YYYY-MM-DD)")
+    for key in schema.PROGRAMME_REQUIRED:
+        value = words.get(key)
+        if not isinstance(value, str) or not value.strip():
+            if key in words and not isinstance(value, str):
+                continue  # already named above
+            add(key, value if value is not None else "", "the programme needs a Dutch title",
+                f'add "{key}": "..." to the "programme" object (labkit new writes it)')
+    start, end = (words.get(k) for k in schema.PROGRAMME_DATES)
+    if all(isinstance(v, str) and _DATE.match(v) for v in (start, end)) and end < start:
+        add("period_end", end, f"before period_start ({start})",
+            "swap the two dates or correct one of them")
+
+
+def _line_of(text: str, key: str, after: int = 0) -> int:
+    """The first line (1-based, from line ``after`` on) where ``"key":`` stands; 0 if none."""
+    needle = re.compile(r'"' + re.escape(key) + r'"\s*:')
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if lineno >= after and needle.search(line):
+            return lineno
+    return 0
+
+
+def _short(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:60]
 
 
 def _descriptor_resource(descriptor: dict, name: str) -> dict | None:
@@ -483,11 +544,13 @@ def write_package(path: str | os.PathLike, meta: dict, tables: dict[str, pd.Data
     path = Path(path)
     texts = {name: table_to_csv(name, tables[name]) for name in schema.RESOURCE_NAMES}
     problems: list[Problem] = []
+    descriptor = descriptor_text(meta)
+    _check_programme(meta, descriptor, problems)
     _parse_all(texts, problems)
     if problems:
         raise DataPackageError(problems, str(path))
     files = {f"{name}.csv": text for name, text in texts.items()}
-    files[DESCRIPTOR] = descriptor_text(meta)
+    files[DESCRIPTOR] = descriptor
     path.mkdir(parents=True, exist_ok=True)
     for fname, text in files.items():
         target = path / fname

@@ -52,6 +52,10 @@ class Programme:
         return any(df["source"].isin(["illustrative", "synthetic"]).any()
                    for df in self.tables.values() if "source" in df.columns)
 
+    def words(self, lang: str = "nl") -> dict[str, str]:
+        """The programme's own words in ``lang`` (see :func:`programme_words`)."""
+        return programme_words(self.meta, lang)
+
     def replace(self, **tables: pd.DataFrame) -> "Programme":
         """A new programme with some tables replaced (not validated until saved)."""
         unknown = set(tables) - set(schema.RESOURCE_NAMES)
@@ -69,6 +73,34 @@ class Programme:
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={len(df)}" for n, df in self.tables.items() if len(df))
         return f"<Programme {self.meta.get('name', '?')} ({counts})>"
+
+
+def programme_words(meta: dict, lang: str = "nl") -> dict[str, str]:
+    """The programme's own words from package metadata ``meta``, in ``lang``.
+
+    Keys: ``title``, ``subtitle``, ``introduction`` (in ``lang``; English falls
+    back to Dutch when empty and Dutch to English), ``organiser``,
+    ``period_start``, ``period_end`` (ISO dates) and ``source``; every value a
+    string, empty when unknown. Without a ``"programme"`` object in the
+    descriptor the title is the package's ``title`` (or ``name``).
+
+    >>> programme_words({"programme": {"title_nl": "Regiodeal", "subtitle_en": "Twente"}}, "en")["title"]
+    'Regiodeal'
+    >>> programme_words({"programme": {"title_nl": "Regiodeal", "subtitle_en": "Twente"}}, "nl")["subtitle"]
+    'Twente'
+    """
+    words = meta.get("programme") if isinstance(meta.get("programme"), dict) else {}
+    other = "en" if lang == "nl" else "nl"
+
+    def text(key):
+        value = words.get(key)
+        return value.strip() if isinstance(value, str) else ""
+
+    out = {k: text(f"{k}_{lang}") or text(f"{k}_{other}") for k in ("title", "subtitle", "introduction")}
+    out.update({k: text(k) for k in ("organiser", "period_start", "period_end", "source")})
+    if not out["title"]:
+        out["title"] = str(meta.get("title") or meta.get("name") or "")
+    return out
 
 
 def load(path: str | os.PathLike = "data") -> Programme:

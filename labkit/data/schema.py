@@ -34,7 +34,6 @@ SOURCE_PATTERN = (
 )
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 
-TABLE_KINDS = ("focustafel", "verdiepingstafel", "werkplaats")
 STATUSES = ("proposed", "planned", "in_progress", "completed", "stalled", "dropped")
 DIMENSIONS = ("hier-en-nu", "later", "elders")
 INSIGHT_KINDS = (
@@ -43,6 +42,14 @@ INSIGHT_KINDS = (
 )
 COMMITMENT_KINDS = ("roadmap_step", "idea", "case", "target", "indicator")
 TRACKS = ("duurzaamheid", "inclusiviteit")
+
+#: The programme's own words: the flat object ``"programme"`` in datapackage.json. Every
+#: value is a string; only ``title_nl`` is required; English falls back to Dutch when
+#: empty and Dutch to English (see :meth:`labkit.data.model.Programme.words`).
+PROGRAMME_KEYS = ("title_nl", "title_en", "subtitle_nl", "subtitle_en", "introduction_nl",
+                  "introduction_en", "organiser", "period_start", "period_end", "source")
+PROGRAMME_REQUIRED = ("title_nl",)
+PROGRAMME_DATES = ("period_start", "period_end")
 
 
 def _f(name, type_, description, *, required=False, enum=None, pattern=None,
@@ -111,7 +118,7 @@ RESOURCES = [
     _resource(
         "sectors", "Sectors",
         "The project's classification of organisations by the part of society "
-        "they work in or speak for. The report gives no sectors.",
+        "they work in or speak for.",
         [
             _id(),
             _f("name_nl", "string", "Dutch label.", required=True),
@@ -124,11 +131,12 @@ RESOURCES = [
     ),
     _resource(
         "themes", "Themes",
-        "The four themes of the middenvelddialogen (report: intro).",
+        "The programme's themes: each runs its own tables and has its own report.",
         [
             _id(),
-            _f("number", "integer", "The theme's number in the report's list.", required=True, minimum=1),
-            _f("name_nl", "string", "Dutch name as in the report.", required=True),
+            _f("number", "integer", "The theme's number: its place in the programme's list.",
+               required=True, minimum=1),
+            _f("name_nl", "string", "Dutch name.", required=True),
             _f("name_en", "string", "English name.", required=True),
             _ref("host_organisation_id", "Organisation of the theme's host, where known.", required=False),
             _ref("host_participant_id", "Participant who hosted the theme, where known.", required=False),
@@ -140,12 +148,10 @@ RESOURCES = [
     ),
     _resource(
         "organisations", "Organisations",
-        "Organisations that took part. The report's list has 36 names while its "
-        "text says 37 organisations; De Nederlandsche Bank and the Province of "
-        "Drenthe are named in the text only. Names keep the report's spelling.",
+        "Organisations that took part, with the sector they work in or speak for.",
         [
             _id(),
-            _f("name", "string", "Name as the report spells it.", required=True),
+            _f("name", "string", "Name as the organisation spells it.", required=True),
             _ref("sector", "Sector (the project's classification; see sectors).", required=True),
             _f("sector_note", "string", "Why this sector, for borderline cases."),
             _source(),
@@ -168,9 +174,9 @@ RESOURCES = [
     ),
     _resource(
         "participants", "Participants",
-        "People who took part. Only people who consented to be named (the six "
-        "quoted in the public report) carry a name; everyone else is known by "
-        "an opaque id and shown under a pseudonym.",
+        "People who took part. Only people who consented to be named carry a "
+        "name in public outputs; everyone else is known by an opaque id and shown "
+        "under a pseudonym.",
         [
             _id(),
             _f("name", "string", "Full name, where known. Kept in this working copy only: public "
@@ -185,29 +191,43 @@ RESOURCES = [
         foreign_keys=[_fk("organisation_id", "organisations")],
     ),
     _resource(
+        "table_kinds", "Kinds of tables",
+        "The kinds of table ('tafel') the programme's themes run, in the order a "
+        "theme runs them: a kick-off, working sessions, a closing meeting... Every "
+        "session is of one kind.",
+        [
+            _id(),
+            _f("name_nl", "string", "Dutch name.", required=True),
+            _f("name_en", "string", "English name.", required=True),
+            _f("order", "integer", "Place in the sequence of a theme's tables (1 = first).",
+               required=True, minimum=1),
+            _f("description_nl", "string", "What happens at this kind of table, in Dutch."),
+            _f("description_en", "string", "What happens at this kind of table, in English."),
+            _source(),
+        ],
+        primary_key=["id"],
+    ),
+    _resource(
         "sessions", "Sessions",
-        "Dialogue meetings ('tafels'). A theme runs three kinds of table; the "
-        "brede-welvaart theme held five dialogues in March, April and May 2021: "
-        "one focus table, then a deepening table and a workshop for each of two tracks.",
+        "Dialogue meetings ('tafels'), each of one kind of table (see table_kinds).",
         [
             _id(),
             _ref("theme_id", "Theme of the session."),
-            _f("kind", "string", "Kind of table.", required=True, enum=TABLE_KINDS),
+            _ref("kind", "Kind of table (see table_kinds)."),
             _f("track", "string", "Sub-topic the group worked on, if split.", enum=TRACKS),
-            _f("order", "integer", "Position of the table kind: 1 focus, 2 deepening, 3 workshop.",
-               required=True, minimum=1, maximum=3),
+            _f("order", "integer", "Step in the theme's sequence of tables (1 = first); sessions "
+               "held side by side, such as two tracks, share a step.", required=True, minimum=1),
             _f("month", "yearmonth", "Month the session took place.", required=True),
             _f("date", "date", "Exact date, where known."),
             _f("title_nl", "string", "Dutch title.", required=True),
             _source(),
         ],
         primary_key=["id"],
-        foreign_keys=[_fk("theme_id", "themes")],
+        foreign_keys=[_fk("theme_id", "themes"), _fk("kind", "table_kinds")],
     ),
     _resource(
         "attendance", "Attendance",
-        "Who attended which session. The report does not say who sat at which "
-        "table: rows marked 'illustrative' come from labkit.data.illustrative.",
+        "Who attended which session, and in what role.",
         [
             _ref("session_id", "The session."),
             _ref("participant_id", "The participant."),
@@ -254,14 +274,16 @@ RESOURCES = [
                       _fk("session_id", "sessions")],
     ),
     _resource(
-        "roadmap_stages", "Drietrapsraket stages",
-        "The three stages of the 'drietrapsraket' (report section 4).",
+        "roadmap_stages", "Roadmap stages",
+        "The stages of the programme's roadmap, in order; a programme without a "
+        "roadmap leaves this table empty.",
         [
             _id(),
-            _f("number", "integer", "Stage number.", required=True, minimum=1, maximum=3),
+            _f("number", "integer", "Stage number: its place on the roadmap (1 = first).",
+               required=True, minimum=1),
             _f("name_nl", "string", "Dutch name.", required=True),
             _f("name_en", "string", "English name.", required=True),
-            _f("text_nl", "string", "The report's wording.", required=True),
+            _f("text_nl", "string", "What the stage means, in the source's words.", required=True),
             _source(),
         ],
         primary_key=["id"],
@@ -281,8 +303,8 @@ RESOURCES = [
     ),
     _resource(
         "welfare_dimensions", "Brede-welvaart dimensions",
-        "The three dimensions of the CBS Monitor Brede Welvaart, named in Tuur "
-        "Elzinga's quote (report section 1).",
+        "The three dimensions of the CBS Monitor Brede Welvaart: here and now, "
+        "later and elsewhere.",
         [
             _f("id", "string", "Dimension id.", required=True, enum=DIMENSIONS),
             _f("name_nl", "string", "Dutch name.", required=True),
@@ -294,18 +316,18 @@ RESOURCES = [
     ),
     _resource(
         "insights", "Insights",
-        "What the dialogues produced, in the report's words: topics, generative "
-        "questions, working ingredients, examples, desired futures, ideas, entry "
-        "points and expectations of government.",
+        "What the dialogues produced: topics, generative questions, working "
+        "ingredients, examples, desired futures, ideas, entry points and "
+        "expectations of government.",
         [
             _id(),
             _ref("theme_id", "Theme."),
-            _ref("session_id", "Session that produced it, where the report says.", required=False),
+            _ref("session_id", "Session that produced it, where known.", required=False),
             _f("kind", "string", "Kind of insight.", required=True, enum=INSIGHT_KINDS),
             _f("track", "string", "Sub-topic.", enum=TRACKS),
             _f("order", "integer", "Order within its kind and section.", required=True, minimum=1),
             _f("title_nl", "string", "Short Dutch title.", required=True),
-            _f("text_nl", "string", "The report's wording or a close summary."),
+            _f("text_nl", "string", "The source's wording or a close summary."),
             _source(),
         ],
         primary_key=["id"],
@@ -313,11 +335,11 @@ RESOURCES = [
     ),
     _resource(
         "cases", "Workshop cases",
-        "Concrete cases brought to the workshops (report section 3).",
+        "Concrete cases participants brought to a table.",
         [
             _id(),
-            _ref("session_id", "Workshop session."),
-            _f("title_nl", "string", "Title as in the report.", required=True),
+            _ref("session_id", "Session the case was brought to."),
+            _f("title_nl", "string", "Title.", required=True),
             _f("central_question_nl", "string", "The case's central question."),
             _f("summary_nl", "string", "Summary of the case."),
             _ref("brought_by", "Participant who brought the case ('casusinbrenger').", required=False),
@@ -328,18 +350,18 @@ RESOURCES = [
     ),
     _resource(
         "commitments", "Commitments",
-        "Commitments and initiatives on the drietrapsraket: the roadmap's steps, "
-        "ideas, workshop cases, targets and indicators the report names.",
+        "Commitments and initiatives: the roadmap's steps, ideas, cases, targets "
+        "and indicators, each placed on a roadmap stage where the programme has a roadmap.",
         [
             _id(),
             _ref("theme_id", "Theme."),
             _f("kind", "string", "Kind of commitment.", required=True, enum=COMMITMENT_KINDS),
-            _ref("stage_id", "Drietrapsraket stage (the project's classification unless kind is roadmap_step)."),
+            _ref("stage_id", "Roadmap stage, where the programme has a roadmap.", required=False),
             _f("title_nl", "string", "Dutch title.", required=True),
             _f("title_en", "string", "English title.", required=True),
-            _f("text_nl", "string", "The report's wording or a close summary."),
-            _f("horizon", "year", "Target year where the report gives one."),
-            _f("horizon_note", "string", "How the horizon follows from the report."),
+            _f("text_nl", "string", "The source's wording or a close summary."),
+            _f("horizon", "year", "Target year, where one is given."),
+            _f("horizon_note", "string", "How the horizon follows from the source."),
             _ref("case_id", "Workshop case it came from.", required=False),
             _ref("session_id", "Session where it was raised.", required=False),
             _source(),
@@ -350,8 +372,7 @@ RESOURCES = [
     ),
     _resource(
         "commitment_owners", "Commitment owners",
-        "Organisations that carry a commitment. The report names no owners: "
-        "the embedded rows are illustrative.",
+        "Organisations that carry a commitment: the lead and its partners.",
         [
             _ref("commitment_id", "The commitment."),
             _ref("organisation_id", "The owning organisation."),
@@ -400,16 +421,16 @@ RESOURCES = [
     ),
     _resource(
         "quotes", "Quotes",
-        "Quotes from the report. A quote is attributed only to a participant "
+        "What participants said. A quote is attributed only to a participant "
         "who consented to be named; the others are anonymous.",
         [
             _id(),
             _ref("theme_id", "Theme."),
             _ref("participant_id", "Speaker, when named.", required=False),
-            _ref("session_id", "Session, where the report says.", required=False),
+            _ref("session_id", "Session, where known.", required=False),
             _f("category", "string", "What the quote is about.", required=True,
                enum=("wish", "network", "learning", "inspiration", "method", "statement")),
-            _f("text_nl", "string", "The quote as the report gives it.", required=True),
+            _f("text_nl", "string", "The quote as the source gives it.", required=True),
             _source(),
         ],
         primary_key=["id"],
@@ -421,9 +442,11 @@ RESOURCES = [
 RESOURCE_NAMES = tuple(r["name"] for r in RESOURCES)
 BY_NAME = {r["name"]: r for r in RESOURCES}
 
-#: Tables that must hold at least one row: without them nothing can be shown.
-NONEMPTY = frozenset({"sectors", "themes", "organisations", "roadmap_stages", "sdgs",
-                      "welfare_dimensions"})
+#: Tables that must hold at least one row: the reference tables every programme
+#: classifies by (``labkit new`` fills them). Everything else may start empty.
+NONEMPTY = frozenset({"sectors", "sdgs", "welfare_dimensions"})
+#: Reference tables: the same for every programme, copied by ``labkit new``.
+REFERENCE = ("sectors", "sdgs", "welfare_dimensions")
 
 
 def fields(name: str) -> list[dict]:

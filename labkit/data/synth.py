@@ -64,6 +64,8 @@ _TRACK_LEAN = np.array([0.5, 0.7, 0.6, 0.3, 0.4, 0.35, 0.5])
 _PATHS = np.array([0.60, 0.15, 0.15, 0.10])  # all, start only, from deepening, workshop only
 _PATH_KINDS = np.array([[1, 1, 1], [1, 0, 0], [0, 1, 1], [0, 0, 1]], dtype=bool)
 _KIND_SHORT = ("focus", "verdieping", "werkplaats")
+_KINDS = (("focustafel", "Focustafel", "Focus table"), ("verdiepingstafel", "Verdiepingstafel", "Deepening table"),
+          ("werkplaats", "Werkplaats", "Workshop"))
 _TRACKS = ("duurzaamheid", "inclusiviteit")
 _STAGES = (
     ("stage-1", "Financiële middelen verbinden aan kortetermijndoelen", "Tie financial means to short-term goals"),
@@ -147,6 +149,8 @@ def programme(n_organisations: int, *, seed: int = 0, themes: int = 1,
                        name_en=[s[2] for s in SECTORS],
                        description=["Synthetic sector (labkit.data.synth)."] * len(SECTORS),
                        order=list(range(1, len(SECTORS) + 1)))
+    t["table_kinds"] = _df("table_kinds", id=[k[0] for k in _KINDS], name_nl=[k[1] for k in _KINDS],
+                           name_en=[k[2] for k in _KINDS], order=[1, 2, 3])
     t["roadmap_stages"] = _df("roadmap_stages", id=[s[0] for s in _STAGES], number=[1, 2, 3],
                               name_nl=[s[1] for s in _STAGES], name_en=[s[2] for s in _STAGES],
                               text_nl=[s[1] + " (synthetisch)." for s in _STAGES])
@@ -211,7 +215,7 @@ def programme(n_organisations: int, *, seed: int = 0, themes: int = 1,
         dtype=object)
     sess["sid"] = np.arange(len(sess))
     a = a.merge(sess, on=["theme", "kind", "track", "table"], how="left")
-    kind_names = np.array(schema.TABLE_KINDS, dtype=object)
+    kind_names = np.array([k[0] for k in _KINDS], dtype=object)
     months = np.array(["2021-03", "2021-04", "2021-05"], dtype=object)
     s_kind = sess["kind"].to_numpy()
     s_track = sess["track"].to_numpy()

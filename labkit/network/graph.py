@@ -1,5 +1,9 @@
 """The programme as a typed NetworkX graph, and the projections analytics need.
 
+The graph's ``table_kinds`` attribute lists the kinds of table in the
+programme's order (ids of ``table_kinds``), and ``illustrative`` says whether
+any row is illustrative or synthetic.
+
 Nodes
 -----
 Every node has ``kind``, ``label`` and ``source`` (see :mod:`labkit.data.schema`).
@@ -136,6 +140,8 @@ def build_graph(programme) -> nx.MultiDiGraph:
     t = programme.tables
     G = nx.MultiDiGraph()
     G.graph["illustrative"] = programme.is_illustrative
+    # the kinds of table in the programme's order: sessions carry a kind's id in ``table``
+    G.graph["table_kinds"] = t["table_kinds"].sort_values(["order", "id"])["id"].tolist()
 
     for r in t["themes"].itertuples(index=False):
         G.add_node(theme(r.id), kind="theme", label=r.name_nl, name_nl=r.name_nl,
@@ -200,15 +206,16 @@ def build_graph(programme) -> nx.MultiDiGraph:
     for r in t["commitments"].itertuples(index=False):
         s = status.loc[r.id] if r.id in status.index else None
         G.add_node(commitment(r.id), kind="commitment", label=r.title_nl, theme=r.theme_id,
-                   commitment_kind=r.kind, stage=r.stage_id, horizon=_v(r.horizon),
+                   commitment_kind=r.kind, stage=_v(r.stage_id), horizon=_v(r.horizon),
                    status=None if s is None else s["status"],
                    progress=None if s is None else int(s["progress"]),
                    last_update=None if s is None else s["last_update"].date(),
                    source=r.source)
         G.add_edge(commitment(r.id), theme(r.theme_id), key="part_of", kind="part_of",
                    source=r.source)
-        G.add_edge(commitment(r.id), stage(r.stage_id), key="in_stage", kind="in_stage",
-                   source=r.source)
+        if _v(r.stage_id) is not None:  # a programme without a roadmap has commitments without stage
+            G.add_edge(commitment(r.id), stage(r.stage_id), key="in_stage", kind="in_stage",
+                       source=r.source)
         if _v(r.session_id):
             G.add_edge(commitment(r.id), session(r.session_id), key="raised_at", kind="raised_at",
                        source=r.source)

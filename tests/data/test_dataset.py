@@ -70,7 +70,11 @@ def test_sessions_of_brede_welvaart(programme):
     s = programme.sessions
     bw = s[s["theme_id"] == "brede-welvaart"]
     assert len(bw) == 5  # "vijf dialogen"
-    assert set(bw["kind"]) == set(schema.TABLE_KINDS)
+    kinds = programme.table_kinds.sort_values("order")
+    assert list(kinds["id"]) == ["focustafel", "verdiepingstafel", "werkplaats"]  # the report's method box
+    assert set(kinds["source"]) == {"report:aanpak"}
+    assert set(bw["kind"]) == set(kinds["id"])
+    assert dict(zip(bw["kind"], bw["order"])) == dict(zip(kinds["id"], kinds["order"]))
     assert dict(zip(bw["kind"], bw["month"])) == {
         "focustafel": "2021-03", "verdiepingstafel": "2021-04", "werkplaats": "2021-05"}
     # the other three themes have names and no sessions: a valid state
@@ -84,6 +88,14 @@ def test_three_stages_of_the_drietrapsraket(programme):
     assert "groeifonds" in st.iloc[0]["text_nl"]
     assert "SDG" in st.iloc[1]["text_nl"]
     assert "ecosysteem" in st.iloc[2]["text_nl"]
+
+
+def test_the_programme_keeps_its_own_words_as_data(programme):
+    nl, en = programme.words("nl"), programme.words("en")
+    assert (nl["title"], nl["subtitle"]) == ("Middenvelddialogen 2021", "Nederland na de crisis")
+    assert (en["title"], en["subtitle"]) == ("Civil-society dialogues 2021", "The Netherlands after the crisis")
+    assert "vier thema’s" in nl["introduction"] and "four themes" in en["introduction"]
+    assert nl["source"] == "report:intro"
 
 
 def test_six_named_people_everyone_else_pseudonymous(programme):

@@ -72,11 +72,21 @@ def test_empty_file(pkg):
 
 
 def test_header_only_reference_table_is_refused(pkg):
-    (pkg / "organisations.csv").write_text("id,name,sector,sector_note,source\n", encoding="utf-8")
+    (pkg / "sectors.csv").write_text("id,name_nl,name_en,description,order,source\n", encoding="utf-8")
     found = problems_of(pkg)
-    assert "organisations.csv:1: — the table has a header but no rows; labkit needs at least one row in organisations.csv" in found
-    # and every reference to the organisations it lost is reported too, all at once
-    assert any(p.startswith("participants.csv:") and "no row in organisations.csv" in p for p in found)
+    assert "sectors.csv:1: — the table has a header but no rows; labkit needs at least one row in sectors.csv" in found
+    # and every reference to the sectors it lost is reported too, all at once
+    assert any(p.startswith("organisations.csv:") and "no row in sectors.csv" in p for p in found)
+
+
+def test_a_programme_may_start_without_organisations_themes_or_roadmap(pkg):
+    # labkit new writes such a package: only the reference tables hold rows
+    for name in ("organisations", "themes", "roadmap_stages"):
+        header = (pkg / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
+        (pkg / f"{name}.csv").write_text(header + "\n", encoding="utf-8")
+    found = problems_of(pkg)
+    assert not any("header but no rows" in p for p in found)
+    assert any("no row in organisations.csv" in p for p in found)  # the references still are checked
 
 
 def test_header_only_event_table_is_a_valid_state(pkg):
@@ -108,7 +118,11 @@ def test_value_outside_enum(pkg):
     # 'sector' is a foreign key into sectors.csv: the message says where valid values live
     assert found == [f"organisations.csv:{line}: column 'sector': value 'vakbond' — no row in sectors.csv has this id; add it to sectors.csv or correct the reference"]
     edit(pkg, "sessions.csv", "bw-focus,brede-welvaart,focustafel", "bw-focus,brede-welvaart,focus")
-    assert any("column 'kind': value 'focus' — not an allowed value; use one of: focustafel, verdiepingstafel, werkplaats" in p
+    # kinds of table are the programme's own: a foreign key into table_kinds.csv
+    assert any("column 'kind': value 'focus' — no row in table_kinds.csv has this id; add it to "
+               "table_kinds.csv or correct the reference" in p for p in problems_of(pkg))
+    edit(pkg, "commitment_updates.csv", ",proposed,", ",voorgesteld,")
+    assert any("column 'status': value 'voorgesteld' — not an allowed value; use one of: proposed, planned" in p
                for p in problems_of(pkg))
 
 
@@ -262,3 +276,81 @@ def test_text_with_line_breaks_quotes_and_commas_round_trips(pkg, tmp_path):
     q.loc[0, "text_nl"] = 'een\rtwee\r\ndrie "vier", vijf\n zes '
     p.replace(quotes=q).save(tmp_path / "out")
     assert labkit.load(tmp_path / "out").quotes.loc[0, "text_nl"] == q.loc[0, "text_nl"]
+
+
+# ------------------------------------------------------------ the programme's own words
+
+def set_programme(pkg, **changes):
+    """Change keys of the descriptor's ``programme`` object (None removes one)."""
+    f = pkg / "datapackage.json"
+    d = json.loads(f.read_text(encoding="utf-8"))
+    for k, v in changes.items():
+        if v is None:
+            d["programme"].pop(k, None)
+        else:
+            d["programme"][k] = v
+    f.write_text(json.dumps(d, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def test_programme_words_are_checked_like_every_other_value(pkg):
+    set_programme(pkg, period_start="1-3-2026", period_end="2026-02-30", organiser=12, title_nl=None,
+                  kicker="Regiodeal")
+    found = problems_of(pkg)
+    text = (pkg / "datapackage.json").read_text(encoding="utf-8").splitlines()
+    line = {k: next(i for i, x in enumerate(text, 1) if f'"{k}":' in x) for k in
+            ("programme", "period_start", "period_end", "organiser", "kicker")}
+    assert sorted(found) == sorted([
+        f"datapackage.json:{line['programme']}: column 'programme.title_nl': — the programme needs a Dutch "
+        "title; add \"title_nl\": \"...\" to the \"programme\" object (labkit new writes it)",
+        f"datapackage.json:{line['organiser']}: column 'programme.organiser': value '12' — not text; "
+        "write the value in double quotes",
+        f"datapackage.json:{line['period_start']}: column 'programme.period_start': value '1-3-2026' — "
+        "not a date; write it as YYYY-MM-DD, e.g. 2026-03-01",
+        f"datapackage.json:{line['period_end']}: column 'programme.period_end': value '2026-02-30' — "
+        "not a real date; check day and month (YYYY-MM-DD)",
+        f"datapackage.json:{line['kicker']}: column 'programme.kicker': value 'Regiodeal' — labkit does not "
+        "know this key of 'programme'; remove it or use one of: title_nl, title_en, subtitle_nl, subtitle_en, "
+        "introduction_nl, introduction_en, organiser, period_start, period_end, source",
+    ])
+
+
+def test_programme_period_ends_after_it_starts(pkg):
+    set_programme(pkg, period_start="2026-06-01", period_end="2026-03-01")
+    assert [p for p in problems_of(pkg) if "period_end" in p] == [
+        f"datapackage.json:{line_of(pkg, 'datapackage.json', 'period_end')}: column 'programme.period_end': "
+        "value '2026-03-01' — before period_start (2026-06-01); swap the two dates or correct one of them"]
+
+
+def test_programme_must_be_an_object(pkg):
+    f = pkg / "datapackage.json"
+    d = json.loads(f.read_text(encoding="utf-8"))
+    d["programme"] = "Regiodeal Twente"
+    f.write_text(json.dumps(d, indent=2), encoding="utf-8")
+    (found,) = problems_of(pkg)
+    assert "'programme' is not an object" in found and "value 'Regiodeal Twente'" in found
+
+
+def test_a_package_without_programme_words_is_valid_and_uses_its_title(pkg):
+    f = pkg / "datapackage.json"
+    d = json.loads(f.read_text(encoding="utf-8"))
+    del d["programme"]
+    f.write_text(json.dumps(d, indent=2), encoding="utf-8")
+    p = labkit.load(pkg)
+    assert p.words("en")["title"] == d["title"] and p.words("nl")["introduction"] == ""
+
+
+def test_english_falls_back_to_dutch_and_dutch_to_english(pkg):
+    set_programme(pkg, title_en="", subtitle_nl="", introduction_en=None)
+    p = labkit.load(pkg)
+    assert p.words("en")["title"] == p.words("nl")["title"] == "Middenvelddialogen 2021"
+    assert p.words("nl")["subtitle"] == p.words("en")["subtitle"] == "The Netherlands after the crisis"
+    assert p.words("en")["introduction"] == p.words("nl")["introduction"]
+
+
+def test_saving_bad_programme_words_writes_nothing(pkg):
+    p = labkit.load(pkg)
+    before = {f.name: f.read_bytes() for f in pkg.iterdir()}
+    bad = {**p.meta, "programme": {**p.meta["programme"], "period_end": "morgen"}}
+    with pytest.raises(DataPackageError, match="programme.period_end"):
+        labkit.Programme(bad, p.tables).save(pkg)
+    assert {f.name: f.read_bytes() for f in pkg.iterdir()} == before
