@@ -1,4 +1,10 @@
-"""Dutch and English labels for everything a stakeholder reads. Dutch is the default."""
+"""Dutch and English labels for everything a stakeholder reads. Dutch is the default.
+
+Only generic words live here. The programme's own words (its title, subtitle and
+introduction), its kinds of table and its roadmap stages come from the data
+package (:meth:`labkit.data.model.Programme.words`, ``table_kinds``,
+``roadmap_stages``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,6 @@ DEFAULT = "nl"
 
 STRINGS = {
     "nl": {
-        "app_title": "Middenvelddialogen: wie deden mee, wat kwam eruit",
         "theme": "Thema",
         "sector": "Sector",
         "all_sectors": "Alle sectoren",
@@ -22,7 +27,7 @@ STRINGS = {
         "commitments": "Toezeggingen",
         "tab_who": "Wie deden mee",
         "tab_links": "Verbindingen",
-        "tab_roadmap": "Drietrapsraket",
+        "tab_roadmap": "Routekaart",
         "tab_welfare": "Brede welvaart & SDG's",
         "illustrative_notice": ("Let op: een deel van wat u hier ziet is illustratief. Het verslag zegt niet "
                                 "wie aan welke tafel zat, wie wie uitnodigde, welke organisaties gingen "
@@ -30,6 +35,13 @@ STRINGS = {
                                 "gegevens zijn door labkit gegenereerd en zijn geen feiten."),
         "synthetic_notice": "Let op: dit is een synthetisch programma voor tests en demonstraties; niets hiervan is echt.",
         "no_sessions": "Voor dit thema zijn nog geen sessies vastgelegd.",
+        "no_themes": "Dit programma heeft nog geen thema's: vul ze in en open deze pagina opnieuw.",
+        "no_attendance": "Nog geen aanwezigheid vastgelegd: wie aan welke tafel zat, volgt zodra die gegevens er zijn.",
+        "no_links": "Nog geen verbindingen: zonder aanwezigheid per tafel is er geen netwerk van organisaties.",
+        "no_collaborations": "Nog geen samenwerkingen vastgelegd, dus nog geen makelaars tussen sectoren.",
+        "no_brokers": "Geen makelaars: in de vastgelegde samenwerkingen staat geen organisatie tussen twee andere.",
+        "no_roadmap": "Dit programma heeft geen routekaart: er zijn geen fasen vastgelegd.",
+        "no_commitments": "Voor dit thema zijn nog geen toezeggingen vastgelegd.",
         "host": "Host",
         "network_title": "Wie ontmoetten elkaar: organisaties die aan dezelfde tafel zaten",
         "network_caption": ("Elke stip is een organisatie, gekleurd naar sector. Een lijn betekent dat "
@@ -39,8 +51,8 @@ STRINGS = {
         "ei_title": "Keken sectoren over hun grenzen heen? (E-I-index)",
         "ei_caption": ("E-I-index per sector: +1 = alle verbindingen met andere sectoren, "
                        "−1 = alleen binnen de eigen sector."),
-        "continuity_title": "Wie kwam wanneer: focustafel → verdiepingstafel → werkplaats",
-        "roadmap_title": "De drietrapsraket: waar staat elke toezegging?",
+        "continuity_title": "Wie kwam wanneer",
+        "roadmap_title": "De routekaart: waar staat elke toezegging?",
         "roadmap_caption": ("Elke stip is een toezegging, geplaatst op het jaar dat het verslag noemt "
                             "(open stip: het verslag noemt geen jaar). Kleur = status bij de laatste update."),
         "sdg_title": "Aan welke SDG's dragen de toezeggingen bij?",
@@ -58,7 +70,8 @@ STRINGS = {
         "last_update": "Laatste update",
         "horizon": "Horizon",
         "horizon_none": "geen jaar in het verslag",
-        "stage": "Trap",
+        "stage": "Fase",
+        "stage_none": "zonder fase",
         "year": "Jaar",
         "count": "Aantal",
         "ties": "Verbindingen",
@@ -86,7 +99,6 @@ STRINGS = {
         "preview_loading": "De keuzemenu's en de andere tabbladen worden geladen…",
     },
     "en": {
-        "app_title": "Civil-society dialogues: who took part, what came of it",
         "theme": "Theme",
         "sector": "Sector",
         "all_sectors": "All sectors",
@@ -101,7 +113,7 @@ STRINGS = {
         "commitments": "Commitments",
         "tab_who": "Who took part",
         "tab_links": "Connections",
-        "tab_roadmap": "Three-stage rocket",
+        "tab_roadmap": "Roadmap",
         "tab_welfare": "Broad welfare & SDGs",
         "illustrative_notice": ("Note: part of what you see here is illustrative. The report does not say "
                                 "who sat at which table, who invited whom, which organisations agreed to "
@@ -109,6 +121,13 @@ STRINGS = {
                                 "labkit generated those data and they are not facts."),
         "synthetic_notice": "Note: this is a synthetic programme for tests and demos; none of it is real.",
         "no_sessions": "No sessions have been recorded for this theme yet.",
+        "no_themes": "This programme has no themes yet: fill them in and open this page again.",
+        "no_attendance": "No attendance recorded yet: who sat at which table follows once those data are in.",
+        "no_links": "No connections yet: without attendance per table there is no network of organisations.",
+        "no_collaborations": "No collaborations recorded yet, so no brokers between sectors either.",
+        "no_brokers": "No brokers: in the recorded collaborations no organisation stands between two others.",
+        "no_roadmap": "This programme has no roadmap: no stages are recorded.",
+        "no_commitments": "No commitments have been recorded for this theme yet.",
         "host": "Host",
         "network_title": "Who met whom: organisations that sat at the same table",
         "network_caption": ("Each dot is an organisation, coloured by sector. A line means people from "
@@ -117,8 +136,8 @@ STRINGS = {
         "mixing_title": "Between which sectors did ties run?",
         "ei_title": "Did sectors look beyond their borders? (E-I index)",
         "ei_caption": "E-I index per sector: +1 = all ties to other sectors, −1 = only within the sector.",
-        "continuity_title": "Who came when: focus → deepening → workshop",
-        "roadmap_title": "The three-stage rocket: where does each commitment stand?",
+        "continuity_title": "Who came when",
+        "roadmap_title": "The roadmap: where does each commitment stand?",
         "roadmap_caption": ("Each dot is a commitment, placed at the year the report gives (open dot: the "
                             "report gives no year). Colour = status at the last update."),
         "sdg_title": "Which SDGs do the commitments serve?",
@@ -137,6 +156,7 @@ STRINGS = {
         "horizon": "Horizon",
         "horizon_none": "no year in the report",
         "stage": "Stage",
+        "stage_none": "no stage",
         "year": "Year",
         "count": "Count",
         "ties": "Ties",
@@ -174,10 +194,6 @@ STATUS = {
 STATUS_COLOURS = {"proposed": "#9e9e9e", "planned": "#64b5f6", "in_progress": "#1565c0",
                   "completed": "#2e7d32", "stalled": "#ef6c00", "dropped": "#c62828"}
 
-TABLES = {
-    "nl": {"focustafel": "Focustafel", "verdiepingstafel": "Verdiepingstafel", "werkplaats": "Werkplaats"},
-    "en": {"focustafel": "Focus table", "verdiepingstafel": "Deepening table", "werkplaats": "Workshop"},
-}
 # the two sub-topics a theme's tables split into (schema.TRACKS), as the dashboard names them
 TRACKS = {
     "nl": {"duurzaamheid": "duurzaamheid", "inclusiviteit": "inclusiviteit"},

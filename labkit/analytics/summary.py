@@ -10,7 +10,8 @@ from ..data import schema
 def summarize(programme) -> dict:
     """Counts that describe ``programme``, as plain JSON-ready Python.
 
-    Keys: ``themes`` (id -> name, host, sessions, participants),
+    Keys: ``title``, ``subtitle``, ``organiser``, ``period`` (the programme's own
+    words, Dutch), ``themes`` (id -> name, host, sessions, participants),
     ``organisations_by_sector``, ``participants`` (total, named,
     pseudonymous), ``sessions_per_theme``, ``commitments_by_stage``,
     ``commitments_by_status``, ``graph`` (nodes and edges by kind) and
@@ -48,9 +49,16 @@ def summarize(programme) -> dict:
         df = t[name]
         if "source" in df.columns:
             sources.update(s.split(":")[0] for s in df["source"])
+    words = programme.words("nl")
+    kinds = t["table_kinds"].sort_values(["order", "id"])
     return {
-        "title": programme.meta.get("title"),
+        "title": words["title"],
+        "subtitle": words["subtitle"],
+        "organiser": words["organiser"],
+        "period": [words["period_start"] or None, words["period_end"] or None],
         "themes": themes,
+        "table_kinds": dict(zip(kinds["id"], kinds["name_nl"])),
+        "sessions_per_kind": {k: int((sessions["kind"] == k).sum()) for k in kinds["id"]},
         "organisations": len(t["organisations"]),
         "organisations_by_sector": {s: by_sector.get(s, 0) for s in sector_order},
         "sector_names": dict(zip(t["sectors"]["id"], t["sectors"]["name_nl"])),
@@ -89,8 +97,18 @@ def _current_status(t) -> Counter:
 
 def format_summary(s: dict) -> str:
     """``summarize``'s result as text for a terminal."""
-    lines = [s["title"] or "labkit programme", ""]
-    lines.append("Thema's:")
+    lines = [" · ".join(x for x in (s["title"] or "labkit programme", s.get("subtitle")) if x)]
+    about = []
+    if s.get("organiser"):
+        about.append(f"organisatie: {s['organiser']}")
+    start, end = s.get("period") or (None, None)
+    if start or end:
+        about.append(f"looptijd: {start or '?'} tot en met {end or '?'}")
+    if about:
+        line = "; ".join(about)
+        lines.append(line[:1].upper() + line[1:])
+    lines.append("")
+    lines.append("Thema's:" if s["themes"] else "Thema's: nog geen")
     for tid, th in s["themes"].items():
         host = f"; host: {th['host']}" if th["host"] else ""
         if th["host_organisation"]:
@@ -101,11 +119,18 @@ def format_summary(s: dict) -> str:
         lines.append(f"  {s['sector_names'].get(sector, sector):<34} {n}")
     p = s["participants"]
     lines.append(f"Deelnemers: {p['total']} ({p['named']} met naam, {p['pseudonymous']} onder pseudoniem)")
-    lines.append(f"Toezeggingen per trap van de drietrapsraket ({s['commitments']}):")
-    for stage_id, n in s["commitments_by_stage"].items():
-        lines.append(f"  {stage_id:<26} {n}")
-    lines.append("Toezeggingen per status: " + ", ".join(
-        f"{k} {v}" for k, v in s["commitments_by_status"].items()))
+    if s.get("table_kinds"):
+        lines.append("Sessies per soort tafel: " + ", ".join(
+            f"{s['table_kinds'][k]} {n}" for k, n in s["sessions_per_kind"].items()))
+    if s["commitments_by_stage"]:
+        lines.append(f"Toezeggingen per fase van de routekaart ({s['commitments']}):")
+        for stage_id, n in s["commitments_by_stage"].items():
+            lines.append(f"  {stage_id:<26} {n}")
+    else:
+        lines.append(f"Toezeggingen: {s['commitments']} (het programma heeft geen routekaart met fasen)")
+    if s["commitments_by_status"]:
+        lines.append("Toezeggingen per status: " + ", ".join(
+            f"{k} {v}" for k, v in s["commitments_by_status"].items()))
     g = s["graph"]
     lines.append(f"Graaf: {g['nodes']} knopen, {g['edges']} verbindingen")
     lines.append("  knopen: " + ", ".join(f"{k} {v}" for k, v in g["nodes_by_kind"].items()))

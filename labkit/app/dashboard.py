@@ -15,7 +15,8 @@ import pandas as pd
 
 from . import chart_module
 from ..views import charts
-from ..i18n import LANGS, ROLES, TABLES, t
+from ..errors import ParameterError
+from ..i18n import LANGS, ROLES, t
 from ..views.parameters import default_as_of, default_data_dir, default_theme
 from ..views.theme import ThemeData
 
@@ -27,6 +28,8 @@ CSS = """
 <style>
 .lk-app {max-width: 1120px; font-family: 'DejaVu Sans', Arial, sans-serif; color: #1f2933;}
 .lk-app h1 {font-size: 1.55em; margin: 0.2em 0 0.1em 0; color: #154273;}
+.lk-kicker {color: #52606d; margin: 0.3em 0 0 0;}
+.lk-empty {color: #52606d; font-style: italic; margin: 0.4em 0;}
 .lk-sub {color: #52606d; margin-bottom: 0.4em;}
 .lk-notice {background: #fff4e5; border-left: 5px solid #ef6c00; padding: 0.6em 0.9em; margin: 0.4em 0;}
 .lk-cards {display: flex; gap: 1em; flex-wrap: wrap; margin: 0.4em 0;}
@@ -77,6 +80,11 @@ class _Slot:
 class Dashboard:
     """The stakeholder app for one programme.
 
+    The title and the line above it are the programme's own words
+    (:meth:`~labkit.data.model.Programme.words`); kinds of table and roadmap
+    stages come from the package. A part with nothing recorded yet says so in
+    one line (:attr:`empty`, one per tab) instead of drawing empty axes.
+
     Parameters
     ----------
     programme : labkit.data.model.Programme
@@ -89,13 +97,15 @@ class Dashboard:
         chart_module.chart_class()  # outside labkit serve: bundles vega now, not at the first chart
         self.p = programme
         self.lang = lang
-        self.as_of = default_as_of(programme)
+        try:
+            self.as_of = default_as_of(programme)
+        except ParameterError:  # nothing dated yet: no "now" line on the roadmap
+            self.as_of = None
         self._data: dict[str, ThemeData] = {}
         self._drawn: set[int] = set()
         self._busy = False
         themes = programme.themes.sort_values("number")
         self.theme_dd = w.Dropdown(layout=w.Layout(width="34em"))
-        self._theme_ids = list(themes["id"])
         self.lang_tb = w.ToggleButtons(options=[("Nederlands", "nl"), ("English", "en")], value=lang,
                                        style={"button_width": "7em"})
         self.sector_dd = w.Dropdown(layout=w.Layout(width="24em"))
@@ -105,25 +115,36 @@ class Dashboard:
         self.header = w.HTML()
         self.notice = w.HTML()
         self.cards = w.HTML()
+        #: per tab: the one line it shows when its part of the programme is empty
+        self.empty = [w.HTML() for _ in TABS]
         self.slots = {name: _Slot() for name in (
             "composition", "continuity", "network", "mixing", "ei", "roadmap", "progress", "sdg", "welfare")}
         self.texts = {name: w.HTML() for name in (
             "missing", "network_caption", "brokers", "ego", "roadmap_caption", "commitments", "ei_caption",
             "welfare_caption")}
+        self.network_controls = w.HBox([self.sector_dd, self.table_dd, self.size_dd])
         self.tabs = w.Tab(children=[
-            w.VBox([self.cards, self.slots["composition"].box, self.texts["missing"],
+            w.VBox([self.cards, self.empty[0], self.slots["composition"].box, self.texts["missing"],
                     self.slots["continuity"].box]),
-            w.VBox([w.HBox([self.sector_dd, self.table_dd, self.size_dd]), self.slots["network"].box,
+            w.VBox([self.empty[1], self.network_controls, self.slots["network"].box,
                     self.texts["network_caption"],
                     self.slots["mixing"].box, self.slots["ei"].box, self.texts["ei_caption"],
                     self.texts["brokers"], self.org_dd, self.texts["ego"]]),
-            w.VBox([self.slots["roadmap"].box, self.texts["roadmap_caption"], self.slots["progress"].box,
-                    self.texts["commitments"]]),
-            w.VBox([self.slots["welfare"].box, self.texts["welfare_caption"], self.slots["sdg"].box]),
+            w.VBox([self.empty[2], self.slots["roadmap"].box, self.texts["roadmap_caption"],
+                    self.slots["progress"].box, self.texts["commitments"]]),
+            w.VBox([self.empty[3], self.slots["welfare"].box, self.texts["welfare_caption"],
+                    self.slots["sdg"].box]),
         ])
         self.widget = w.VBox([w.HTML(CSS), self.header, w.HBox([self.theme_dd, self.lang_tb]),
                               self.notice, self.tabs])
         self.widget.add_class("lk-app")
+        self._theme_ids = list(themes["id"])
+        if not self._theme_ids:  # a new programme: nothing to show but that
+            self._notices, self._cards, self._subtitle = [("note", t("no_themes", lang), "")], [], ""
+            self._header()
+            self._show_notices()
+            self.widget.children = (self.widget.children[0], self.header, self.notice)
+            return
         self._set_labels()
         self.theme_dd.value = theme if theme is not None else default_theme(programme)
         self._fill_theme_controls()
@@ -212,8 +233,8 @@ class Dashboard:
         self._busy = True
         sectors = d.sectors_frame(lang)
         self.sector_dd.options = [(t("all_sectors", lang), "")] + list(zip(sectors["label"], sectors["id"]))
-        kinds = [k for k in TABLES[lang] if k in set(d.sessions["kind"])]
-        self.table_dd.options = [(t("all_tables", lang), "")] + [(TABLES[lang][k], k) for k in kinds]
+        kinds = d.kinds()
+        self.table_dd.options = [(t("all_tables", lang), "")] + [(d.kind_label(k, lang), k) for k in kinds]
         self.size_dd.options = [(t("centrality_degree", lang), "degree"),
                                 (t("centrality_betweenness", lang), "betweenness")]
         self.sector_dd.value = sector if sector in dict(self.sector_dd.options).values() else ""
@@ -231,11 +252,13 @@ class Dashboard:
         row = self.p.themes.set_index("id").loc[self.theme]
         name = row["name_nl"] if lang == "nl" else row["name_en"]
         self._subtitle = name  # plain text: the header and the page's first view escape it
-        if isinstance(row["host_participant_id"], str):
-            host_label = d.G.nodes[f"person:{row['host_participant_id']}"]["label"]
-            self._subtitle += f" · {t('host', lang)}: {host_label}"
-        self.header.value = (f"<h1>{esc(t('app_title', lang))}</h1>"
-                             f"<div class='lk-sub'>{esc(self._subtitle)}</div>")
+        host = d.G.nodes[f"person:{row['host_participant_id']}"]["label"] \
+            if isinstance(row["host_participant_id"], str) else None
+        org = d.G.nodes[f"org:{row['host_organisation_id']}"]["label"] \
+            if isinstance(row["host_organisation_id"], str) else None
+        if host or org:
+            self._subtitle += f" · {t('host', lang)}: " + (f"{host} ({org})" if host and org else host or org)
+        self._header()
         notices = []
         if d.synthetic:
             notices.append(t("synthetic_notice", lang))
@@ -247,6 +270,17 @@ class Dashboard:
         self._show_notices()
         self._drawn = set()
         self._draw_tab(self.tabs.selected_index or 0)
+
+    def _header(self):
+        """The programme's title, the line above it (its subtitle) and the theme below it."""
+        words = self.p.words(self.lang)
+        kicker = f"<p class='lk-kicker'>{esc(words['subtitle'])}</p>" if words["subtitle"] else ""
+        self.header.value = (f"{kicker}<h1>{esc(words['title'])}</h1>"
+                             f"<div class='lk-sub'>{esc(self._subtitle)}</div>")
+
+    def _say(self, tab: int, *keys: str) -> None:
+        """Tab ``tab`` says in one line each what it has nothing of (no keys: nothing to say)."""
+        self.empty[tab].value = "".join(f"<p class='lk-empty'>{esc(t(k, self.lang))}</p>" for k in keys)
 
     def _draw_tab(self, index):
         if index in self._drawn or index is None:
@@ -267,7 +301,8 @@ class Dashboard:
         self.cards.value = "<div class='lk-cards'>" + "".join(
             f"<div class='lk-card'><b>{n}</b>{esc(label)}</div>" for n, label in self._cards) + "</div>"
         sectors = d.sectors_frame(lang)
-        if d.has_sessions:
+        self._say(0, *([] if not d.has_sessions or d.has_attendance else ["no_attendance"]))
+        if d.has_attendance:
             self.slots["composition"].show(charts.composition_chart(d.composition_frame(lang), sectors, lang=lang))
             self.slots["continuity"].show(charts.continuity_chart(d.continuity_frame(lang), lang=lang))
             missing = d.missing_sectors(lang)
@@ -284,7 +319,11 @@ class Dashboard:
             self._clear("network", "mixing", "ei")
             for k in ("network_caption", "brokers", "ego", "ei_caption"):
                 self.texts[k].value = ""
+            self.network_controls.layout.display = self.org_dd.layout.display = "none"
+            self._say(1, *(["no_links"] if d.has_sessions else []))
             return
+        self.network_controls.layout.display = self.org_dd.layout.display = None
+        self._say(1)
         self._draw_network()
         sectors = d.sectors_frame(lang)
         self.slots["mixing"].show(charts.mixing_heatmap(d.mixing_frame(lang), lang=lang))
@@ -294,7 +333,10 @@ class Dashboard:
         if not brokers.empty:
             brokers.columns = [t("organisation", lang), t("sector", lang), t("role", lang), "brokerage",
                                "betweenness"]
-        self.texts["brokers"].value = (f"<h3>{esc(t('brokers_title', lang))}</h3>" + table_html(brokers))
+        none = "no_brokers" if self.p.collaborations["session_id"].isin(set(d.sessions["id"])).any() \
+            else "no_collaborations"
+        self.texts["brokers"].value = (f"<h3>{esc(t('brokers_title', lang))}</h3>" + (
+            table_html(brokers) or f"<p class='lk-empty'>{esc(t(none, lang))}</p>"))
         self._draw_ego()
 
     def _draw_network(self):
@@ -348,13 +390,24 @@ class Dashboard:
     def _draw_roadmap(self):
         lang, d = self.lang, self.data
         items = d.roadmap_frame(lang)
+        self._say(2, *(["no_roadmap"] if not d.has_roadmap else []),
+                  *(["no_commitments"] if items.empty else []))
         if items.empty:
             self._clear("roadmap", "progress")
             self.texts["roadmap_caption"].value = self.texts["commitments"].value = ""
             return
-        self.slots["roadmap"].show(charts.roadmap_chart(items, as_of=self.as_of, lang=lang))
-        self.texts["roadmap_caption"].value = f"<div class='lk-caption'>{esc(t('roadmap_caption', lang))}</div>"
-        self.slots["progress"].show(charts.progress_chart(d.progress_frame(lang), lang=lang))
+        if d.has_roadmap:
+            self.slots["roadmap"].show(charts.roadmap_chart(items, as_of=self.as_of, start=d.start_year(),
+                                                            lang=lang))
+            self.texts["roadmap_caption"].value = f"<div class='lk-caption'>{esc(t('roadmap_caption', lang))}</div>"
+        else:  # no stages: no lanes to draw, only the commitments' progress and the table
+            self._clear("roadmap")
+            self.texts["roadmap_caption"].value = ""
+        history = d.progress_frame(lang)
+        if history.empty:
+            self._clear("progress")
+        else:
+            self.slots["progress"].show(charts.progress_chart(history, lang=lang))
         table = items[["stage_label", "label", "horizon_label", "status_label", "progress", "last_update"]]
         table.columns = [t(k, lang) for k in ("stage", "commitment", "horizon", "status", "progress",
                                              "last_update")]
@@ -362,6 +415,7 @@ class Dashboard:
 
     def _draw_welfare(self):
         lang, d = self.lang, self.data
+        self._say(3, *(["no_commitments"] if d.commitments().empty else []))
         if d.commitments().empty:
             self._clear("sdg", "welfare")
             self.texts["welfare_caption"].value = ""
@@ -384,9 +438,11 @@ class Dashboard:
         if chart_module.served_name() is None or chart is None or (self.tabs.selected_index or 0) != 0:
             return None
         lang = self.lang
+        words = self.p.words(lang)
         return Preview({
             "lang": lang,
-            "title": t("app_title", lang),
+            "kicker": words["subtitle"],
+            "title": words["title"],
             "subtitle": self._subtitle,
             "theme_label": t("theme", lang),
             "theme": next(label for label, value in self.theme_dd.options if value == self.theme),

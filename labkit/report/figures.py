@@ -34,7 +34,7 @@ def _done(chart):
 def participation(report):
     """Sectors at each table, and who came when."""
     d = _data(report)
-    if not d.has_sessions:
+    if not d.has_attendance:
         return None
     lang = report.lang
     return _done(alt.vconcat(charts.composition_chart(d.composition_frame(lang), d.sectors_frame(lang), lang=lang),
@@ -55,17 +55,21 @@ def network(report):
 
 
 def roadmap(report):
-    """The drietrapsraket with each commitment's status, and progress over time."""
+    """The programme's roadmap with each commitment's status, and progress over time.
+
+    Without roadmap stages (the section says so) only the progress is drawn.
+    """
     d = _data(report)
     items = d.roadmap_frame(report.lang)
     if items.empty:
         return None
     lang = report.lang
     history = d.progress_frame(lang)
-    parts = [charts.roadmap_chart(items, as_of=report.as_of, lang=lang)]
+    parts = [charts.roadmap_chart(items, as_of=report.as_of, start=d.start_year(), lang=lang)] \
+        if d.has_roadmap else []
     if not history.empty:
         parts.append(charts.progress_chart(history, lang=lang))
-    return _done(alt.vconcat(*parts))
+    return _done(alt.vconcat(*parts)) if parts else None
 
 
 def coverage(report):

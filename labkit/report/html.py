@@ -19,7 +19,7 @@ from ..errors import ParameterError
 from .narrative import (INSIGHT_ORDER, NONFACT, QUOTE_CATEGORIES, SOURCE_KINDS, Report, brokers,
                         commitment_status, continuity, coverage, provenance, sector_table, session_table,
                         stage_table)
-from .text import STRINGS, format_date, format_month, join_words
+from .text import STRINGS, format_date, format_month, join_words, lower_first, number_word
 
 #: (anchor, heading key), in the report's order.
 SECTIONS = (
@@ -61,6 +61,7 @@ CSS = """
 .lk-report ul.lk-quotes li{list-style:none;margin:.3em 0}
 .lk-stalled{color:#a30000;font-weight:600}
 .lk-muted{color:#555}
+.lk-empty{color:#555;font-style:italic}
 .lk-toc ol{columns:2;margin:.3em 0}
 @media print{.lk-report{max-width:none;font-size:11pt}.lk-report h2{break-after:avoid}
   .lk-report tr,.lk-report blockquote{break-inside:avoid}.lk-toc{display:none}}
@@ -153,16 +154,28 @@ def _badge(r: Report, kind: str) -> Markup:
 
 
 def visible_sections(r: Report) -> list[str]:
-    """The anchors of the sections that have something to say, in order."""
+    """The anchors of the sections the report shows, in order.
+
+    A theme with sessions shows every section: one with nothing recorded yet
+    says so in one line. A theme without sessions (the header says so) shows
+    only what it has.
+    """
+    if r.has_sessions:
+        return [a for a, _ in SECTIONS]
     has = {
-        "participation": r.has_sessions,
-        "network": r.has_sessions,
+        "participation": False,
+        "network": False,
         "insights": len(r.scoped("insights")) > 0 or len(r.scoped("cases")) > 0,
         "commitments": len(r.commitments) > 0,
         "coverage": len(r.commitments) > 0,
         "quotes": len(r.scoped("quotes")) > 0,
     }
     return [a for a, _ in SECTIONS if has.get(a, True)]
+
+
+def _empty(text) -> Markup:
+    """The one line an empty part of the report says instead of its tables."""
+    return _p(text, "lk-empty")
 
 
 def _section(r: Report, anchor: str, body, uses: dict | None = None) -> Fragment:
@@ -204,7 +217,7 @@ def header(r: Report) -> Fragment:
                      "commitment_owners", "commitment_updates", "sessions", "insights",
                      "cases", "commitments", "quotes")
     parts = [Markup("<style>{}</style>").format(Markup(CSS)),
-             _p(t["kicker"], "lk-kicker"),
+             _p(r.kicker(), "lk-kicker"),
              Markup("<h1>{}</h1>").format(t["doc_title"].format(theme=r.theme_name())),
              _p(t["as_of"].format(date=format_date(r.as_of, r.lang)), "lk-asof")]
     if r.facts_only:
@@ -240,8 +253,19 @@ def programme_section(r: Report) -> Fragment:
             items.append(Markup('<span class="lk-current">{} ({})</span>').format(name, t["this_report"]))
         else:
             items.append(escape(name))
-    body = [_p(t["programme_intro"]),
-            Markup("<h3>{}</h3>").format(t["themes_list"]), _list(items, ordered=True)]
+    w = r.words
+    body = [_p(para) for para in _paragraphs(w["introduction"])]
+    about = []
+    if w["organiser"]:
+        about.append(t["organiser"].format(organiser=w["organiser"]))
+    period = _period(r)
+    if period:
+        about.append(period)
+    if about:
+        body.append(_p(" ".join(about), "lk-muted"))
+    heading = (t["themes_list_one"] if len(themes) == 1
+               else t["themes_list"].format(n=number_word(len(themes), r.lang)))
+    body += [Markup("<h3>{}</h3>").format(heading), _list(items, ordered=True)]
     host_pid = r.theme_row["host_participant_id"]
     host_org = r.theme_row["host_organisation_id"]
     if isinstance(host_pid, str) or isinstance(host_org, str):
@@ -251,7 +275,16 @@ def programme_section(r: Report) -> Fragment:
         body.append(_p(t["host"].format(host=text)))
     else:
         body.append(_p(t["no_host"]))
-    body.append(_p(_m(t["method"])))
+    kinds = r.kinds
+    if len(kinds):
+        body.append(_p(t["table_kinds_one"] if len(kinds) == 1
+                       else t["table_kinds"].format(n=number_word(len(kinds), r.lang))))
+        items = []
+        for k in kinds["id"]:
+            about = r.kind_description(k)
+            items.append(Markup("<strong>{}</strong>: {}").format(r.kind_name(k), about) if about
+                         else Markup("<strong>{}</strong>").format(r.kind_name(k)))
+        body.append(_list(items, ordered=len(kinds) > 1))
     st = session_table(r)
     if len(st):
         months = list(dict.fromkeys(format_month(m, r.lang, year=False) for m in r.sessions["month"]))
@@ -265,12 +298,33 @@ def programme_section(r: Report) -> Fragment:
     return _section(r, "programme", Markup("").join(body), r.nonfact("sessions"))
 
 
+def _paragraphs(text: str) -> list[str]:
+    """Paragraphs of a text from the data: blank lines separate them."""
+    return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def _period(r: Report) -> str:
+    import datetime as dt
+    w, t = r.words, r.t
+    start, end = (format_date(dt.date.fromisoformat(w[k]), r.lang) if w[k] else ""
+                  for k in ("period_start", "period_end"))
+    if start and end:
+        return t["period"].format(start=start, end=end)
+    if start:
+        return t["period_from"].format(start=start)
+    if end:
+        return t["period_until"].format(end=end)
+    return ""
+
+
 # --------------------------------------------------------------------------- 2 participation
 
 def participation_section(r: Report) -> Fragment:
     t = r.t
     if "participation" not in visible_sections(r):
         return Fragment()
+    if not r.has_attendance:
+        return _section(r, "participation", _empty(t["no_attendance"]))
     st = sector_table(r)
     people = r.people["id"].tolist()
     n_orgs = int(st["organisations"].sum())
@@ -304,6 +358,8 @@ def network_section(r: Report) -> Fragment:
     t = r.t
     if "network" not in visible_sections(r):
         return Fragment()
+    if not r.has_attendance:
+        return _section(r, "network", _empty(t["network_none"]))
     st = stage_table(r)
     body = [_p(t["network_intro"]),
             _table([t["col_stage"], t["col_sessions"], t["col_people"], t["col_new"],
@@ -313,7 +369,9 @@ def network_section(r: Report) -> Fragment:
                      if x.ties else "0"] for x in st.itertuples(index=False)],
                    numeric=(1, 2, 3, 4, 5, 6, 7))]
     c = continuity(r)
-    body.append(_p(t["continuity"].format(**c)))
+    first = lower_first(st["table"].iloc[0]) if len(st) else ""
+    if len(st) > 1:
+        body.append(_p(t["continuity"].format(**c, k=number_word(len(st), r.lang), first=first)))
     inv = r.scoped("invitations")
     order = dict(zip(r.sessions["id"], r.sessions["order"]))
     first_stage = min(order.values())
@@ -322,7 +380,7 @@ def network_section(r: Report) -> Fragment:
         counts = later["channel"].value_counts()
         channels = [t[f"channel_{ch}"].format(n=int(counts[ch]))
                     for ch in ("organisers", "host", "participant") if ch in counts]
-        body.append(_p(t["invitations"].format(channels=join_words(channels, r.lang))))
+        body.append(_p(t["invitations"].format(first=first, channels=join_words(channels, r.lang))))
     # chart: network map of the organisations (charts.network_map)
     # chart: sector mixing heatmap and E-I index (analytics.ei_index, charts.mixing_heatmap)
     # chart: continuity across the three tables (charts.continuity)
@@ -353,8 +411,8 @@ def _insight_items(df) -> list[Markup]:
 
 def _session_heading(r: Report, row) -> str:
     """``Verdiepingstafel Duurzaamheid · april 2021``."""
-    track = f" {r.t['track'][row.track]}" if isinstance(row.track, str) else ""
-    return f"{r.t['table_kind'][row.kind]}{track} · {format_month(row.month, r.lang)}"
+    track = f" {r.t['track'].get(row.track, row.track)}" if isinstance(row.track, str) else ""
+    return f"{r.kind_name(row.kind)}{track} · {format_month(row.month, r.lang)}"
 
 
 def _kinds(r: Report, part, level: str) -> list:
@@ -383,6 +441,8 @@ def insights_section(r: Report) -> Fragment:
     cases = r.scoped("cases")
     if "insights" not in visible_sections(r):
         return Fragment()
+    if not len(ins) and not len(cases):
+        return _section(r, "insights", _empty(t["insights_none"]))
     body = [_p(t["insights_intro"])]
     for s in r.sessions.itertuples(index=False):
         part = ins[ins["session_id"] == s.id]
@@ -408,6 +468,12 @@ def commitments_section(r: Report) -> Fragment:
     cs = commitment_status(r)
     if "commitments" not in visible_sections(r):
         return Fragment()
+    stages = r.programme.roadmap_stages.sort_values("number")
+    if not len(cs):
+        lines = [_empty(t["commitments_none"])]
+        if not len(stages):
+            lines.append(_empty(t["no_roadmap"]))
+        return _section(r, "commitments", Markup("").join(lines))
     date = format_date(r.as_of, r.lang)
     body = []
     parts = []
@@ -415,15 +481,23 @@ def commitments_section(r: Report) -> Fragment:
         n = int(cs["status"].isna().sum() if status is None else (cs["status"] == status).sum())
         if n:
             parts.append(f"{n} {t['status'][status]}")
-    body.append(_p(t["commitments_intro"].format(n=len(cs)) + " " + t["status_counts"].format(
-        date=date, counts=join_words(parts, r.lang))))
-    # chart: drietrapsraket roadmap (charts.roadmap)
-    stages = r.programme.roadmap_stages.sort_values("number")
-    for s in stages.itertuples(index=False):
-        body.append(Markup("<h3>{}</h3>").format(
-            t["stage"].format(n=s.number, name=getattr(s, t["name_field"]))))
-        body.append(_p(Markup("<em>{}</em>").format(s.text_nl)))
-        part = cs[cs["stage_id"] == s.id]
+    intro = (_m(t["commitments_intro"]).format(n=len(cs), ref=_ref(r, stages["source"])) if len(stages)
+             else t["commitments_intro_flat"].format(n=len(cs)))
+    body.append(Markup("<p>{} {}</p>").format(
+        intro, t["status_counts"].format(date=date, counts=join_words(parts, r.lang))))
+    if not len(stages):
+        body.append(_empty(t["no_roadmap"]))
+    # chart: the roadmap (charts.roadmap)
+    groups = [(t["stage"].format(n=s.number, name=getattr(s, t["name_field"])), s.text_nl,
+               cs[cs["stage_id"] == s.id]) for s in stages.itertuples(index=False)]
+    loose = cs[cs["stage_id"].isna() | ~cs["stage_id"].isin(stages["id"])]
+    if len(loose):
+        groups.append((t["stage_none"] if len(stages) else None, None, loose))
+    for heading, text, part in groups:
+        if heading:
+            body.append(Markup("<h3>{}</h3>").format(heading))
+        if text:
+            body.append(_p(Markup("<em>{}</em>").format(text)))
         if not len(part):
             body.append(_p(t["stage_empty"], "lk-muted"))
             continue
@@ -445,7 +519,8 @@ def commitments_section(r: Report) -> Fragment:
     else:
         body.append(_p(t["stalled_none"]))
     # chart: progress of the commitments over time (charts.progress)
-    body.append(_p(t["stage_note"], "lk-muted"))
+    if len(stages) and r.commitments["source"].str.startswith("report:").any():
+        body.append(_p(t["stage_note"], "lk-muted"))
     return _section(r, "commitments", Markup("").join(body),
                     r.nonfact("commitments", "commitment_owners", "commitment_updates"))
 
@@ -456,6 +531,8 @@ def coverage_section(r: Report) -> Fragment:
     t = r.t
     if "coverage" not in visible_sections(r):
         return Fragment()
+    if not len(r.commitments):
+        return _section(r, "coverage", _empty(t["coverage_none"]))
     d, s = coverage(r)
     body = [_p(t["coverage_intro"]),
             _table([t["col_dimension"], t["col_n_commitments"]], d[["name", "commitments"]].values.tolist(),
@@ -481,6 +558,8 @@ def quotes_section(r: Report) -> Fragment:
     q = r.scoped("quotes")
     if "quotes" not in visible_sections(r):
         return Fragment()
+    if not len(q):
+        return _section(r, "quotes", _empty(t["quotes_none"]))
     body = []
     for cat in QUOTE_CATEGORIES:
         part = q[q["category"] == cat]  # in the package's order, which is the report's
@@ -529,11 +608,15 @@ def data_section(r: Report) -> Fragment:
 
 # --------------------------------------------------------------------------- index page
 
-def index_page(entries: list[dict], *, lang: str = "nl", title: str = "", subtitle: str = "") -> str:
+def index_page(entries: list[dict], *, lang: str = "nl", title: str = "", subtitle: str = "",
+               kicker: str = "", empty: str = "", illustrative: bool = True) -> str:
     """``reports/index.html``: one line per theme, linking its report.
 
     ``entries`` hold ``theme`` (id), ``name``, ``summary``, ``href`` (None
-    when there is no report) and ``failed`` (the last run failed).
+    when there is no report) and ``failed`` (the last run failed). ``kicker``
+    is the programme's line above the title; ``empty`` the line shown when
+    there are no entries; ``illustrative`` says that the reports mark
+    illustrative data (only then does the page mention them).
     """
     t = STRINGS[lang]
     rows = []
@@ -552,8 +635,10 @@ def index_page(entries: list[dict], *, lang: str = "nl", title: str = "", subtit
         "<title>{title}</title>\n<style>{css}\nbody{{margin:2rem auto;padding:0 1.5rem;"
         "font-family:system-ui,sans-serif}}.lk-report li{{margin:.6em 0}}.lk-failed{{color:#a30000}}"
         "</style>\n</head>\n<body>\n<main class=\"lk-report\">\n<p class=\"lk-kicker\">{kicker}</p>\n"
-        "<h1>{title}</h1>\n<p class=\"lk-asof\">{subtitle}</p>\n<ol>{rows}</ol>\n<p class=\"lk-muted\">{note}</p>\n</main>\n</body>\n"
+        "<h1>{title}</h1>\n<p class=\"lk-asof\">{subtitle}</p>\n{rows}\n<p class=\"lk-muted\">{note}</p>\n</main>\n</body>\n"
         "</html>\n").format(lang=lang, title=title or t["index_title"], css=Markup(CSS),
-                             kicker=t["kicker"], rows=Markup("").join(rows), note=t["index_note"],
-                             subtitle=subtitle)
+                             kicker=kicker, subtitle=subtitle,
+                             note=t["index_note_illustrative" if illustrative else "index_note"],
+                             rows=Markup("<ol>{}</ol>").format(Markup("").join(rows)) if rows
+                             else _empty(empty))
     return str(page)

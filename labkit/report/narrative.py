@@ -166,6 +166,47 @@ class Report:
     def has_sessions(self) -> bool:
         return len(self.sessions) > 0
 
+    @property
+    def has_attendance(self) -> bool:
+        return len(self.attendance) > 0
+
+    # -- the programme's own words and kinds of table
+    @functools.cached_property
+    def words(self) -> dict[str, str]:
+        """Title, subtitle, introduction, organiser, period (see :meth:`Programme.words`)."""
+        return self.programme.words(self.lang)
+
+    def kicker(self) -> str:
+        """``Title · Subtitle``: the line above every report's heading."""
+        return " · ".join(x for x in (self.words["title"], self.words["subtitle"]) if x)
+
+    @functools.cached_property
+    def kinds(self) -> pd.DataFrame:
+        """The programme's kinds of table, in order."""
+        return self.programme.table_kinds.sort_values(["order", "id"]).reset_index(drop=True)
+
+    def kind_name(self, kind) -> str:
+        """A kind of table's name in the report's language (the other language, or the id, if empty)."""
+        k = self.kinds.set_index("id")
+        if kind not in k.index:
+            return str(kind)
+        other = "name_en" if self.t["name_field"] == "name_nl" else "name_nl"
+        for field in (self.t["name_field"], other):
+            value = k.loc[kind, field]
+            if isinstance(value, str) and value:
+                return value
+        return str(kind)
+
+    def kind_description(self, kind) -> str:
+        k = self.kinds.set_index("id")
+        lang_field, other = (("description_nl", "description_en") if self.lang == "nl"
+                             else ("description_en", "description_nl"))
+        for field in (lang_field, other):
+            value = k.loc[kind, field] if kind in k.index else None
+            if isinstance(value, str) and value:
+                return value
+        return ""
+
     def theme_name(self) -> str:
         return self.theme_row[self.t["name_field"]]
 
@@ -237,7 +278,7 @@ def session_table(r: Report) -> pd.DataFrame:
     counts = r.attendance.groupby("session_id")["participant_id"].nunique()
     return pd.DataFrame({
         "id": s["id"].tolist(),
-        "table": [r.t["table_kind"][k] for k in s["kind"]],
+        "table": [r.kind_name(k) for k in s["kind"]],
         "track": [r.t["track"].get(x, "") if isinstance(x, str) else "" for x in s["track"]],
         "month": [format_month(m, r.lang).replace(" ", "\u00a0") for m in s["month"]],
         "title": s["title_nl"].tolist(),
@@ -273,7 +314,7 @@ def stage_table(r: Report) -> pd.DataFrame:
         upto = r.sessions[r.sessions["order"] <= stage]["id"].tolist()
         H = organisation_coattendance(G, theme=r.theme, sessions=upto)
         cross = sum(1 for u, v in H.edges() if H.nodes[u]["sector"] != H.nodes[v]["sector"])
-        rows.append({"stage": int(stage), "table": r.t["table_kind"][group["kind"].iloc[0]],
+        rows.append({"stage": int(stage), "table": r.kind_name(group["kind"].iloc[0]),
                      "sessions": len(group), "participants": len(here), "new": len(new),
                      "returning": len(here - new), "organisations": H.number_of_nodes(),
                      "ties": H.number_of_edges(), "cross_sector": cross})

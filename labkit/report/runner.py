@@ -471,6 +471,8 @@ def index_entries(programme, todo, *, lang, as_of, facts_only) -> list[dict]:
 
     from .narrative import Report, facts_only_tables, one_line
     p = programme.replace(**facts_only_tables(programme.tables)) if facts_only else programme
+    if p.themes.empty:
+        return []
     day = dt.date.fromisoformat(as_of) if as_of else parameters.default_as_of(programme)
     field = "name_nl" if lang == "nl" else "name_en"
     out = []
@@ -485,15 +487,22 @@ def write_index(out: Path, entries, failed, *, lang, programme, as_of) -> Path:
 
     from .html import index_page
     from .text import STRINGS, format_date
-    day = dt.date.fromisoformat(as_of) if as_of else parameters.default_as_of(programme)
+    from ..errors import ParameterError
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else parameters.default_as_of(programme)
+    except ParameterError:  # nothing dated yet (a new programme): no date to speak for
+        day = None
     rows = []
     for e in entries:
         exists = (out / f"{e['theme']}.html").is_file()
         rows.append({**e, "href": f"{e['theme']}.html" if exists else None,
                      "failed": e["theme"] in failed})
     t = STRINGS[lang]
+    words = programme.words(lang)
     html = index_page(rows, lang=lang, title=t["index_title"],
-                      subtitle=t["as_of"].format(date=format_date(day, lang)))
+                      subtitle=t["as_of"].format(date=format_date(day, lang)) if day else "",
+                      kicker=" · ".join(x for x in (words["title"], words["subtitle"]) if x),
+                      empty=t["index_empty"], illustrative=programme.is_illustrative)
     target = out / "index.html"
     io.write_text_atomic(target, html)
     return target

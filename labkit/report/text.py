@@ -2,7 +2,11 @@
 
 Dutch is the report's language; English is switchable with ``lang="en"``.
 Content from the data (titles, quotes, insights) stays as the data gives it,
-mostly Dutch. A test keeps the two dicts' keys and placeholders in step.
+mostly Dutch. The programme's own words (title, subtitle, introduction,
+organiser, period), its kinds of table and its roadmap come from the data
+package (:meth:`labkit.data.model.Programme.words`, ``table_kinds``,
+``roadmap_stages``): only generic words live here. A test keeps the two
+dicts' keys and placeholders in step.
 """
 
 from __future__ import annotations
@@ -11,7 +15,6 @@ import datetime as dt
 
 NL = {
     "doc_title": "Themarapport: {theme}",
-    "kicker": "Middenvelddialogen 2021 · Nederland na de crisis",
     "as_of": "Stand van zaken per {date}",
     "as_of_rule": "de laatste datum in de gegevens",
     "as_of_given": "opgegeven bij het maken van dit rapport",
@@ -34,29 +37,27 @@ NL = {
                    "de opbrengst van de dialogen valt daarom nog niets te melden.",
     # 1 programme
     "s_programme": "Het programma",
-    "programme_intro": "In het project ‘Nederland na de crisis’ organiseerde de Rijksoverheid in 2021 "
-                       "middenvelddialogen: gesprekken met maatschappelijke organisaties, bedrijven en "
-                       "overheden over herstel en vernieuwing na corona. De programma-DG Samenleving en "
-                       "Covid-19 formuleerde in januari 2021 vier thema’s; elk thema kreeg een host met "
-                       "een neutrale positie in het veld.",
-    "themes_list": "De vier thema’s",
+    "organiser": "Organisatie: {organiser}.",
+    "period": "Looptijd: {start} tot en met {end}.",
+    "period_from": "Looptijd: vanaf {start}.",
+    "period_until": "Looptijd: tot en met {end}.",
+    "themes_list": "De {n} thema’s",
+    "themes_list_one": "Het thema",
     "this_report": "dit rapport",
     "host": "Host en voorzitter van dit thema: {host}.",
     "host_org": "{name} ({org})",
     "no_host": "De gegevens noemen (nog) geen host voor dit thema.",
-    "method": "De aanpak volgt <em>Appreciative Inquiry</em> en het principe ‘the whole system in the "
-              "room’: mensen uit alle delen van de samenleving aan één tafel. Elk thema kent drie "
-              "soorten tafels: de <strong>focustafel</strong> (wat is ontkiemd, wat zit vast? – met "
-              "generatieve vragen als uitkomst), de <strong>verdiepingstafel</strong> (wat werkte "
-              "eerder, welke ingrediënten, welke toekomst?) en de <strong>werkplaats</strong> "
-              "(concrete casussen van deelnemers).",
+    "table_kinds": "Elk thema kent {n} soorten tafels, in deze volgorde:",
+    "table_kinds_one": "Elk thema kent één soort tafel:",
     "sessions_line": "{n} dialogen in {months}.",
     "sessions_none": "Nog geen dialogen.",
     "refused": "Dit rapport kan niet worden gemaakt:",
     "index_title": "Themarapporten",
-    "index_note": "Elk rapport opent zonder netwerk en zonder code; illustratieve gegevens staan in "
-                  "de rapporten als zodanig gemarkeerd.",
+    "index_note": "Elk rapport opent zonder netwerk en zonder code.",
+    "index_note_illustrative": "Elk rapport opent zonder netwerk en zonder code; illustratieve gegevens "
+                               "staan in de rapporten als zodanig gemarkeerd.",
     "index_failed": "(rapport kon niet worden gemaakt)",
+    "index_empty": "Dit programma heeft nog geen thema’s, dus nog geen rapporten.",
     "index_failed_old": "(bijwerken mislukt: dit is het vorige rapport)",
     "index_line": "{sessions} tafels; {people} deelnemers van {orgs} organisaties; "
                   "{commitments} toezeggingen, waarvan {done} afgerond.",
@@ -68,6 +69,8 @@ NL = {
     # 2 participation
     "s_participation": "Wie deden er mee",
     "participation_line": "{people} mensen van {orgs} organisaties namen deel aan ten minste één tafel.",
+    "no_attendance": "Voor dit thema is nog geen aanwezigheid vastgelegd: wie er aan tafel zaten, staat "
+                     "nog niet in de gegevens.",
     "participation_no_org": "Van {n} van hen noemen de gegevens geen organisatie.",
     "whole_system_all": "<strong>Het hele systeem was in de kamer:</strong> alle {total} sectoren waren vertegenwoordigd.",
     "whole_system_some": "<strong>Niet het hele systeem was in de kamer:</strong> {present} van de {total} "
@@ -91,9 +94,10 @@ NL = {
     "col_org_total": "Organisaties tot nu toe",
     "col_ties": "Verbindingen tot nu toe",
     "col_cross": "Waarvan tussen sectoren",
-    "continuity": "{all} deelnemers zaten aan alle drie de soorten tafels, {start} alleen aan de "
-                  "focustafel en {later} schoven later aan.",
-    "invitations": "Nieuwkomers na de focustafel kwamen binnen via: {channels}.",
+    "network_none": "Zonder aanwezigheid per tafel is er nog geen netwerk van organisaties te tonen.",
+    "continuity": "{all} deelnemers zaten aan alle {k} de soorten tafels, {start} alleen aan de "
+                  "{first} en {later} schoven later aan.",
+    "invitations": "Nieuwkomers na de {first} kwamen binnen via: {channels}.",
     "channel_organisers": "de organisatie ({n})",
     "channel_host": "de host ({n})",
     "channel_participant": "een andere deelnemer, ‘zwaan-kleef-aan’ ({n})",
@@ -107,7 +111,8 @@ NL = {
     # 4 insights
     "s_insights": "Vragen, ingrediënten en casussen",
     "insights_intro": "Wat de tafels opleverden, tafel voor tafel en in de woorden van het verslag.",
-    "k_topic": "Onderwerpen van de focustafel",
+    "insights_none": "Voor dit thema zijn nog geen opbrengsten (vragen, ingrediënten, casussen) vastgelegd.",
+    "k_topic": "Onderwerpen",
     "k_question": "De generatieve vragen",
     "k_ingredient": "Werkzame ingrediënten",
     "k_example": "Voorbeelden die werkten",
@@ -119,11 +124,14 @@ NL = {
     "central_question": "Centrale vraag",
     "track_general": "Algemeen",
     # 5 commitments
-    "s_commitments": "Toezeggingen op de drietrapsraket",
-    "commitments_intro": "{n} toezeggingen en initiatieven, per trap van de drietrapsraket (verslag §4).",
-    "commitments_none": "Voor dit thema zijn geen toezeggingen vastgelegd.",
-    "stage": "Trap {n}: {name}",
-    "stage_empty": "Geen toezeggingen op deze trap.",
+    "s_commitments": "Toezeggingen",
+    "commitments_intro": "{n} toezeggingen en initiatieven, per fase van de routekaart{ref}.",
+    "commitments_intro_flat": "{n} toezeggingen en initiatieven.",
+    "commitments_none": "Voor dit thema zijn (nog) geen toezeggingen vastgelegd.",
+    "no_roadmap": "Dit programma heeft geen routekaart: er zijn geen fasen vastgelegd.",
+    "stage": "Fase {n}: {name}",
+    "stage_empty": "Geen toezeggingen in deze fase.",
+    "stage_none": "Zonder fase",
     "status_counts": "Stand per {date}: {counts}.",
     "col_commitment": "Toezegging",
     "col_kind": "Soort",
@@ -137,8 +145,8 @@ NL = {
     "report_ref": "verslag",
     "stalled": "Langer dan een jaar voor {date} geen nieuws (en niet afgerond of vervallen): {items}.",
     "stalled_none": "Geen toezegging is langer dan een jaar zonder nieuws.",
-    "stage_note": "De trappen van de roadmap-stappen komen uit het verslag; bij de andere toezeggingen "
-                  "is de trap de indeling van het project.",
+    "stage_note": "De fasen van de stappen van de routekaart komen uit het verslag; bij de andere "
+                  "toezeggingen is de fase de indeling van het project.",
     # 6 coverage
     "s_coverage": "Brede welvaart en SDG’s",
     "coverage_intro": "Aan welke dimensies van brede welvaart (CBS Monitor Brede Welvaart) en aan welke "
@@ -181,13 +189,11 @@ NL = {
     "col_src_illustrative": "Illustratief",
     "col_src_synthetic": "Synthetisch",
     # labels
-    "table_kind": {"focustafel": "Focustafel", "verdiepingstafel": "Verdiepingstafel",
-                   "werkplaats": "Werkplaats"},
     "track": {"duurzaamheid": "Duurzaamheid", "inclusiviteit": "Inclusiviteit en toegang"},
     "status": {"proposed": "voorgesteld", "planned": "gepland", "in_progress": "in uitvoering",
                "completed": "afgerond", "stalled": "stilgevallen", "dropped": "vervallen",
                None: "nog geen update"},
-    "kind": {"roadmap_step": "trap van de raket", "idea": "idee", "case": "casus",
+    "kind": {"roadmap_step": "stap van de routekaart", "idea": "idee", "case": "casus",
              "target": "doel", "indicator": "indicator"},
     "tables": {"participants": "deelnemers", "attendance": "aanwezigheid per tafel",
                "invitations": "uitnodigingen", "collaborations": "samenwerkingen",
@@ -196,12 +202,15 @@ NL = {
                "insights": "opbrengsten", "cases": "casussen", "commitments": "toezeggingen",
                "commitment_sdgs": "koppeling aan SDG’s",
                "commitment_dimensions": "koppeling aan brede welvaart", "quotes": "citaten",
-               "organisations": "organisaties", "themes": "thema’s"},
+               "organisations": "organisaties", "themes": "thema’s", "table_kinds": "soorten tafels",
+               "roadmap_stages": "fasen van de routekaart"},
     "months_short": ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.",
                      "nov.", "dec."),
     "months": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                "september", "oktober", "november", "december"),
     "and": "en",
+    "numbers": ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+                "elf", "twaalf"),
     "none": "–",
     "percent": "{n}%",
     "name_field": "name_nl",
@@ -210,7 +219,6 @@ NL = {
 
 EN = {
     "doc_title": "Theme report: {theme}",
-    "kicker": "Civil-society dialogues 2021 · The Netherlands after the crisis",
     "as_of": "Status as of {date}",
     "as_of_rule": "the latest date in the data",
     "as_of_given": "given when this report was made",
@@ -231,29 +239,27 @@ EN = {
     "no_sessions": "No tables have been recorded for this theme yet, so there is nothing to report "
                    "on participation, the network or the dialogues' results.",
     "s_programme": "The programme",
-    "programme_intro": "In the project ‘The Netherlands after the crisis’ the Dutch government held "
-                       "civil-society dialogues (middenvelddialogen) in 2021: conversations with civil "
-                       "society, businesses and government about recovery and renewal after COVID-19. "
-                       "In January 2021 the programme DG Society and COVID-19 set four themes; each "
-                       "theme had a host with a neutral position in the field.",
-    "themes_list": "The four themes",
+    "organiser": "Organised by {organiser}.",
+    "period": "Period: {start} to {end}.",
+    "period_from": "Period: from {start}.",
+    "period_until": "Period: until {end}.",
+    "themes_list": "The {n} themes",
+    "themes_list_one": "The theme",
     "this_report": "this report",
     "host": "Host and chair of this theme: {host}.",
     "host_org": "{name} ({org})",
     "no_host": "The data name no host for this theme (yet).",
-    "method": "The approach follows <em>Appreciative Inquiry</em> and the principle ‘the whole system "
-              "in the room’: people from every part of society at one table. Each theme has three "
-              "kinds of table: the <strong>focus table</strong> (what has sprouted, what got stuck? – "
-              "ending in generative questions), the <strong>deepening table</strong> (what worked "
-              "before, which ingredients, which future?) and the <strong>workshop</strong> (concrete "
-              "cases brought by participants).",
+    "table_kinds": "Each theme has {n} kinds of table, in this order:",
+    "table_kinds_one": "Each theme has one kind of table:",
     "sessions_line": "{n} dialogues in {months}.",
     "sessions_none": "No dialogues yet.",
     "refused": "This report cannot be made:",
     "index_title": "Theme reports",
-    "index_note": "Each report opens without a network and without code; illustrative data are "
-                  "marked as such in the reports.",
+    "index_note": "Each report opens without a network and without code.",
+    "index_note_illustrative": "Each report opens without a network and without code; illustrative "
+                               "data are marked as such in the reports.",
     "index_failed": "(the report could not be made)",
+    "index_empty": "This programme has no themes yet, so no reports either.",
     "index_failed_old": "(update failed: this is the previous report)",
     "index_line": "{sessions} tables; {people} participants from {orgs} organisations; "
                   "{commitments} commitments, {done} of them completed.",
@@ -264,6 +270,8 @@ EN = {
     "col_people": "Participants",
     "s_participation": "Who took part",
     "participation_line": "{people} people from {orgs} organisations attended at least one table.",
+    "no_attendance": "No attendance has been recorded for this theme yet: who sat at the tables is not "
+                     "in the data.",
     "participation_no_org": "For {n} of them the data name no organisation.",
     "whole_system_all": "<strong>The whole system was in the room:</strong> all {total} sectors were represented.",
     "whole_system_some": "<strong>Not the whole system was in the room:</strong> {present} of the {total} "
@@ -286,9 +294,10 @@ EN = {
     "col_org_total": "Organisations so far",
     "col_ties": "Links so far",
     "col_cross": "Of which across sectors",
-    "continuity": "{all} participants attended all three kinds of table, {start} only the focus table "
+    "network_none": "Without attendance per table there is no network of organisations to show yet.",
+    "continuity": "{all} participants attended all {k} kinds of table, {start} only the {first} "
                   "and {later} joined later.",
-    "invitations": "Newcomers after the focus table came in through: {channels}.",
+    "invitations": "Newcomers after the {first} came in through: {channels}.",
     "channel_organisers": "the organisers ({n})",
     "channel_host": "the host ({n})",
     "channel_participant": "another participant, ‘zwaan-kleef-aan’ ({n})",
@@ -301,7 +310,8 @@ EN = {
     "col_n_ties": "Collaborations",
     "s_insights": "Questions, ingredients and cases",
     "insights_intro": "What the tables yielded, table by table, in the words of the report (in Dutch).",
-    "k_topic": "Topics of the focus table",
+    "insights_none": "No results (questions, ingredients, cases) have been recorded for this theme yet.",
+    "k_topic": "Topics",
     "k_question": "The generative questions",
     "k_ingredient": "Working ingredients",
     "k_example": "Examples that worked",
@@ -312,12 +322,14 @@ EN = {
     "cases_title": "Cases",
     "central_question": "Central question",
     "track_general": "General",
-    "s_commitments": "Commitments on the three-stage rocket",
-    "commitments_intro": "{n} commitments and initiatives, per stage of the three-stage rocket "
-                         "(drietrapsraket, report §4).",
-    "commitments_none": "No commitments are recorded for this theme.",
+    "s_commitments": "Commitments",
+    "commitments_intro": "{n} commitments and initiatives, per stage of the roadmap{ref}.",
+    "commitments_intro_flat": "{n} commitments and initiatives.",
+    "commitments_none": "No commitments are recorded for this theme (yet).",
+    "no_roadmap": "This programme has no roadmap: no stages are recorded.",
     "stage": "Stage {n}: {name}",
     "stage_empty": "No commitments at this stage.",
+    "stage_none": "Without a stage",
     "status_counts": "Status on {date}: {counts}.",
     "col_commitment": "Commitment",
     "col_kind": "Kind",
@@ -331,8 +343,8 @@ EN = {
     "report_ref": "report",
     "stalled": "No news for more than a year before {date} (and neither completed nor dropped): {items}.",
     "stalled_none": "No commitment has gone more than a year without news.",
-    "stage_note": "The roadmap steps' stages come from the source report; for the other commitments the "
-                  "stage is the project's classification.",
+    "stage_note": "The stages of the roadmap's own steps come from the source report; for the other "
+                  "commitments the stage is the project's classification.",
     "s_coverage": "Broad welfare and SDGs",
     "coverage_intro": "Which dimensions of broad welfare (CBS Monitor Brede Welvaart) and which UN "
                       "Sustainable Development Goals the commitments contribute to. This mapping is the "
@@ -371,13 +383,11 @@ EN = {
     "col_src_reference": "Reference",
     "col_src_illustrative": "Illustrative",
     "col_src_synthetic": "Synthetic",
-    "table_kind": {"focustafel": "Focus table", "verdiepingstafel": "Deepening table",
-                   "werkplaats": "Workshop"},
     "track": {"duurzaamheid": "Sustainability", "inclusiviteit": "Inclusivity and access"},
     "status": {"proposed": "proposed", "planned": "planned", "in_progress": "in progress",
                "completed": "completed", "stalled": "stalled", "dropped": "dropped",
                None: "no update yet"},
-    "kind": {"roadmap_step": "rocket stage", "idea": "idea", "case": "case",
+    "kind": {"roadmap_step": "roadmap step", "idea": "idea", "case": "case",
              "target": "target", "indicator": "indicator"},
     "tables": {"participants": "participants", "attendance": "attendance per table",
                "invitations": "invitations", "collaborations": "collaborations",
@@ -385,12 +395,15 @@ EN = {
                "sessions": "tables", "insights": "results", "cases": "cases",
                "commitments": "commitments", "commitment_sdgs": "SDG mapping",
                "commitment_dimensions": "broad-welfare mapping", "quotes": "quotes",
-               "organisations": "organisations", "themes": "themes"},
+               "organisations": "organisations", "themes": "themes", "table_kinds": "kinds of table",
+               "roadmap_stages": "roadmap stages"},
     "months_short": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                      "Dec"),
     "months": ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"),
     "and": "and",
+    "numbers": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve"),
     "none": "–",
     "percent": "{n}%",
     "name_field": "name_en",
@@ -422,6 +435,28 @@ def format_month(month: str, lang: str, *, year: bool = True) -> str:
     y, m = month.split("-")
     name = STRINGS[lang]["months"][int(m) - 1]
     return f"{name} {y}" if year else name
+
+
+def number_word(n: int, lang: str) -> str:
+    """A small number as a word, larger ones as digits.
+
+    >>> number_word(4, "nl"), number_word(13, "en")
+    ('vier', '13')
+    """
+    words = STRINGS[lang]["numbers"]
+    return words[n] if 0 <= n < len(words) else str(n)
+
+
+def lower_first(name: str) -> str:
+    """A name from the data as it reads inside a sentence: ``Focustafel`` -> ``focustafel``;
+    ``KICK-OFF`` and ``AI-tafel`` stay as they are.
+
+    >>> lower_first("Focus table"), lower_first("AI-tafel")
+    ('focus table', 'AI-tafel')
+    """
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def join_words(items: list[str], lang: str) -> str:

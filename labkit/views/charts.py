@@ -183,9 +183,12 @@ def composition_chart(comp: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = 
 def continuity_chart(flow: pd.DataFrame, *, lang: str = "nl", width=560, height=None):
     """People per table, split into newcomers and returning people.
 
-    ``flow``: ``table_label, order, group`` (translated), ``group_order, people``.
+    ``flow``: ``table_label, order, group`` (translated), ``group_order, people``. The
+    title names the kinds of table in their order.
     """
     height = height or max(80, 40 * flow["table_label"].nunique())
+    kinds = flow.sort_values("order").drop_duplicates("table_label")["table_label"].tolist()
+    title = t("continuity_title", lang) + (": " + " → ".join(kinds) if len(kinds) > 1 else "")
     return _base(alt.Chart(flow).mark_bar().encode(
         x=alt.X("people:Q", title=t("participants", lang), stack="zero"),
         y=alt.Y("table_label:N", sort=alt.EncodingSortField("order", op="min"), title=None,
@@ -196,7 +199,7 @@ def continuity_chart(flow: pd.DataFrame, *, lang: str = "nl", width=560, height=
         order=alt.Order("group_order:Q"),
         tooltip=[alt.Tooltip("table_label:N", title=t("table", lang)), alt.Tooltip("group:N", title=" "),
                  alt.Tooltip("people:Q", title=t("participants", lang))],
-    ), t("continuity_title", lang), width, height)
+    ), title, width, height)
 
 
 def _wrap(text: str, width: int = 24) -> str:
@@ -212,22 +215,42 @@ def _wrap(text: str, width: int = 24) -> str:
     return "\n".join(lines)
 
 
-def roadmap_chart(items: pd.DataFrame, *, as_of=None, lang: str = "nl", width=600, height=330):
-    """The drietrapsraket: stages as lanes, 2021-2050, commitments coloured by status.
+def year_ticks(start: int, end: int) -> list[int]:
+    """Axis years from ``start`` to ``end``: the first year, then round steps.
+
+    >>> year_ticks(2021, 2051)
+    [2021, 2025, 2030, 2035, 2040, 2045, 2050]
+    >>> year_ticks(2026, 2028)
+    [2026, 2027, 2028]
+    """
+    span = end - start
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if span / s <= 8)
+    return [start] + [y for y in range(start - start % step + step, end + 1, step) if y - start >= step / 2]
+
+
+def roadmap_chart(items: pd.DataFrame, *, as_of=None, start: int | None = None, lang: str = "nl",
+                  width=600, height=None):
+    """The programme's roadmap: its stages as lanes over the years, commitments coloured by status.
 
     ``items``: ``label, stage_label, stage_number, year, lane_offset, has_horizon,
-    horizon_label, status, status_label, progress, last_update``.
+    horizon_label, status, status_label, progress, last_update`` and ``kind``. The
+    years run from ``start`` (default: the first year in ``items``) to the last
+    horizon or the year after ``as_of``; a dashed line marks each year a target
+    (``kind == "target"``) aims at. Stages come from the data: any number of them.
     """
     items = items.assign(lane=[_wrap(s) for s in items["stage_label"]])
+    first = int(min([*items["year"].dropna(), *([start] if start is not None else [])]) // 1)
+    last = max([int(-(-items["year"].max() // 1))] + ([as_of.year + 1] if as_of is not None else []))
+    last = max(last, first + 1)
+    height = height or max(150, 110 * items["stage_label"].nunique())
     statuses = [s for s in STATUS_COLOURS if s in set(items["status"])] or list(STATUS_COLOURS)
     colour = alt.Color("status_label:N", title=t("status", lang),
                        scale=alt.Scale(domain=[STATUS[lang][s] for s in statuses],
                                        range=[STATUS_COLOURS[s] for s in statuses]))
     # One scale for every layer, so the rules cannot stretch it to zero.
-    x = alt.X("year:Q", scale=alt.Scale(domain=[2021, 2051], nice=False, zero=False),
-              axis=alt.Axis(format="d", values=[2021, 2025, 2030, 2035, 2040, 2045, 2050],
-                            title=t("year", lang)))
-    lanes = [_wrap(s) for s in sorted(items["stage_label"].unique())]
+    x = alt.X("year:Q", scale=alt.Scale(domain=[first, last], nice=False, zero=False),
+              axis=alt.Axis(format="d", values=year_ticks(first, last), title=t("year", lang)))
+    lanes = list(dict.fromkeys(_wrap(s) for s in items.sort_values("stage_number")["stage_label"]))
     y = alt.Y("lane:N", sort=lanes, title=None,
               axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLimit=400, labelFontWeight="bold",
                             labelPadding=8))
@@ -242,11 +265,13 @@ def roadmap_chart(items: pd.DataFrame, *, as_of=None, lang: str = "nl", width=60
         color=colour, fill=alt.condition("datum.has_horizon", colour, alt.value("white")),
         shape=alt.value("circle"), tooltip=tooltip,
     )
-    marks = pd.DataFrame({"year": [2030, 2050], "text": ["2030", "2050"]})
-    horizon = alt.Chart(marks).mark_rule(strokeDash=[5, 4], color="#555").encode(x=x)
-    horizon_text = alt.Chart(marks).mark_text(align="left", dx=4, dy=-6, fontWeight="bold", color="#555").encode(
-        x=x, y=alt.value(0), text="text:N")
-    layers = [horizon, horizon_text, dots]
+    targets = sorted({int(y) for y in items[(items["kind"] == "target") & items["has_horizon"]]["year"]})
+    layers = [dots]
+    if targets:
+        marks = pd.DataFrame({"year": targets, "text": [str(y) for y in targets]})
+        layers = [alt.Chart(marks).mark_rule(strokeDash=[5, 4], color="#555").encode(x=x),
+                  alt.Chart(marks).mark_text(align="left", dx=4, dy=-6, fontWeight="bold", color="#555").encode(
+                      x=x, y=alt.value(0), text="text:N"), dots]
     if as_of is not None:
         now = pd.DataFrame({"year": [as_of.year + (as_of.timetuple().tm_yday - 1) / 365.25],
                             "text": [t("now", lang)]})

@@ -25,7 +25,8 @@ The ``as_of`` rule
 ------------------
 Without an explicit date a report speaks for the latest date recorded in the
 package (commitment updates, session dates, the first day of session
-months), never for today: the same data then gives the same report on any
+months; the programme's ``period_start`` when none of these exists yet),
+never for today: the same data then gives the same report on any
 day. Status and progress are those of the latest update on or before
 ``as_of``.
 """
@@ -71,6 +72,9 @@ def default_data_dir() -> Path:
 def default_theme(programme) -> str:
     """The first theme (by number) that has sessions; else the first theme."""
     themes = programme.themes.sort_values("number")
+    if themes.empty:
+        raise ParameterError("the programme has no themes yet: add them to themes.csv "
+                             "(or the workbook's themes sheet) first")
     with_sessions = set(programme.sessions["theme_id"])
     for tid in themes["id"]:
         if tid in with_sessions:
@@ -89,8 +93,11 @@ def default_as_of(programme) -> dt.date:
         dates.append(sess["date"].dropna().max().date())
     for month in sess["month"].dropna():
         dates.append(dt.date.fromisoformat(f"{month}-01"))
+    start = programme.words()["period_start"] if not dates else ""
+    if start:  # nothing happened yet: the programme's first day
+        dates.append(dt.date.fromisoformat(start))
     if not dates:
-        raise ParameterError("the data package records no date (no sessions, no updates): "
+        raise ParameterError("the data package records no date (no sessions, no updates, no period_start): "
                              "give as_of explicitly as YYYY-MM-DD")
     return max(dates)
 

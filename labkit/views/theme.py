@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import analytics
 from ..network import graph
-from ..i18n import ROLES, STATUS, TABLES, TRACKS, t
+from ..i18n import ROLES, STATUS, TRACKS, t
 
 MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                   "oktober", "november", "december"],
@@ -133,7 +133,39 @@ class ThemeData:
         return bool((self.p.themes["source"] == "synthetic").any()
                     or (self.sessions["source"] == "synthetic").any())
 
+    @property
+    def has_attendance(self) -> bool:
+        return bool(self.p.attendance["session_id"].isin(set(self.sessions["id"])).any())
+
+    @property
+    def has_roadmap(self) -> bool:
+        """Whether the programme has roadmap stages (a programme may have none)."""
+        return len(self.p.roadmap_stages) > 0
+
     # ---------------------------------------------------------------- labels
+    def kinds(self) -> list[str]:
+        """The kinds of table this theme held, in the programme's order (``table_kinds``)."""
+        order = self.p.table_kinds.sort_values(["order", "id"])["id"].tolist()
+        held = list(dict.fromkeys(self.sessions["kind"]))
+        return [k for k in order if k in held] + [k for k in held if k not in order]
+
+    def kind_label(self, kind: str, lang: str = "nl") -> str:
+        """A kind of table's name in ``lang`` (the other language, or its id, when empty)."""
+        k = self.p.table_kinds.set_index("id")
+        if kind in k.index:
+            for field in (f"name_{lang}", "name_en" if lang == "nl" else "name_nl"):
+                if isinstance(k.loc[kind, field], str) and k.loc[kind, field]:
+                    return k.loc[kind, field]
+        return str(kind)
+
+    def stage_label(self, stage_id, lang: str = "nl") -> str:
+        """``1. Name`` of a roadmap stage; the words for 'no stage' when there is none."""
+        stages = self.p.roadmap_stages.set_index("id")
+        if not isinstance(stage_id, str) or stage_id not in stages.index:
+            return t("stage_none", lang)
+        st = stages.loc[stage_id]
+        return f"{int(st['number'])}. " + (st["name_nl"] if lang == "nl" else st["name_en"])
+
     def sectors_frame(self, lang: str = "nl") -> pd.DataFrame:
         s = self.p.sectors.sort_values("order")
         return pd.DataFrame({"id": s["id"], "label": s["name_nl" if lang == "nl" else "name_en"],
@@ -211,7 +243,7 @@ class ThemeData:
         """Nodes and edges for :func:`labkit.views.charts.network_explorer`: every filter's
         answer is in the data, so the browser filters without a new spec."""
         H = self.coattendance
-        kinds = [k for k in TABLES["nl"] if k in set(self.sessions["kind"])]
+        kinds = self.kinds()
         per_kind = {k: graph.organisation_coattendance(
             self.G, theme=self.theme, sessions=set(self.sessions[self.sessions["kind"] == k]["id"]))
             for k in kinds}
@@ -251,7 +283,7 @@ class ThemeData:
 
     def _session_label(self, sid: str, lang: str) -> str:
         s = self.sessions.set_index("id").loc[sid]
-        label = TABLES[lang][s["kind"]]
+        label = self.kind_label(s["kind"], lang)
         if isinstance(s["track"], str):
             label += f" · {TRACKS[lang].get(s['track'], s['track'])}"
         year, month = s["month"].split("-")
@@ -282,7 +314,7 @@ class ThemeData:
         """People per kind of table: newcomers (by invitation channel) and returning."""
         cont = analytics.table_continuity(self.G, self.theme)
         rows = []
-        kinds = [k for k in TABLES[lang] if k in set(self.sessions["kind"])]
+        kinds = [k for k in self.kinds() if k in cont.columns]
         seen_before = pd.Series(False, index=cont.index)
         for order, kind in enumerate(kinds, start=1):
             here = cont[kind].astype(bool)
@@ -294,7 +326,7 @@ class ThemeData:
             if order == 1:  # at the first table nobody returns and nobody was brought by a participant
                 groups = [(t("invited_by_organisers", lang), 2, int(here.sum()))]
             for group, gorder, n in groups:
-                rows.append({"table_label": TABLES[lang][kind], "order": order, "group": group,
+                rows.append({"table_label": self.kind_label(kind, lang), "order": order, "group": group,
                              "group_order": gorder, "people": n})
             seen_before |= here
         return pd.DataFrame(rows, columns=["table_label", "order", "group", "group_order", "people"])
@@ -311,20 +343,22 @@ class ThemeData:
         stages = self.p.roadmap_stages.set_index("id")
         status = graph.current_status(self.p.commitment_updates)
         proposed = self.p.commitment_updates.groupby("commitment_id")["date"].min()
+        fallback = self.start_year() + 0.3
         rows = []
         for r in c.itertuples(index=False):
-            st = stages.loc[r.stage_id]
+            staged = isinstance(r.stage_id, str) and r.stage_id in stages.index
             has = not pd.isna(r.horizon)
-            # No year in the report: place it where it was proposed, drawn as an open dot.
+            # No year in the source: place it where it was proposed, drawn as an open dot.
             start = proposed.get(r.id)
             year = float(r.horizon) if has else (start.year + (start.day_of_year - 1) / 365.25
-                                                  if start is not None and not pd.isna(start) else 2021.3)
+                                                  if start is not None and not pd.isna(start) else fallback)
             cur = status.loc[r.id] if r.id in status.index else None
             stat = cur["status"] if cur is not None else "proposed"
             rows.append({
                 "id": r.id, "label": r.title_nl if lang == "nl" else r.title_en,
-                "stage_id": r.stage_id, "stage_number": int(st["number"]),
-                "stage_label": f"{int(st['number'])}. " + (st["name_nl"] if lang == "nl" else st["name_en"]),
+                "stage_id": r.stage_id if staged else None,
+                "stage_number": int(stages.loc[r.stage_id, "number"]) if staged else len(stages) + 1,  # last
+                "stage_label": self.stage_label(r.stage_id, lang), "kind": r.kind,
                 "year": year, "has_horizon": has,
                 "horizon_label": str(int(r.horizon)) if has else t("horizon_none", lang),
                 "status": stat, "status_label": STATUS[lang][stat],
@@ -332,15 +366,24 @@ class ThemeData:
                 "last_update": cur["last_update"].strftime("%d-%m-%Y") if cur is not None else "",
                 "source": r.source,
             })
-        df = pd.DataFrame(rows, columns=["id", "label", "stage_id", "stage_number", "stage_label", "year",
+        df = pd.DataFrame(rows, columns=["id", "label", "stage_id", "stage_number", "stage_label", "kind", "year",
                                          "has_horizon", "horizon_label", "status", "status_label",
                                          "progress", "last_update", "source"])
         # Spread dots that share a lane and nearly the same year so none hides another.
         df["bucket"] = (df["year"] // 2).astype(int)
-        df["rank"] = df.groupby(["stage_id", "bucket"]).cumcount()
-        df["n"] = df.groupby(["stage_id", "bucket"])["id"].transform("count")
+        df["rank"] = df.groupby(["stage_number", "bucket"]).cumcount()
+        df["n"] = df.groupby(["stage_number", "bucket"])["id"].transform("count")
         df["lane_offset"] = np.where(df["n"] > 1, -0.75 + 1.5 * df["rank"] / (df["n"] - 1).clip(lower=1), 0.0)
         return df.drop(columns=["bucket", "rank", "n"]).sort_values(["stage_number", "year", "id"]).reset_index(drop=True)
+
+    def start_year(self) -> int:
+        """The year the programme began: its ``period_start``, else its first session or update."""
+        start = self.p.words()["period_start"]
+        if start:
+            return int(start[:4])
+        years = [int(m[:4]) for m in self.p.sessions["month"].dropna()]
+        years += [d.year for d in self.p.commitment_updates["date"].dropna()]
+        return min(years) if years else 2000
 
     def sdg_frame(self, lang: str = "nl") -> pd.DataFrame:
         c = set(self.commitments()["id"])
@@ -366,12 +409,9 @@ class ThemeData:
         c = self.commitments().set_index("id")
         u = self.p.commitment_updates
         u = u[u["commitment_id"].isin(c.index)].sort_values(["commitment_id", "date"])
-        stages = self.p.roadmap_stages.set_index("id")
         return pd.DataFrame({
             "label": [c.loc[i, "title_nl" if lang == "nl" else "title_en"] for i in u["commitment_id"]],
-            "stage_label": [f"{int(stages.loc[c.loc[i, 'stage_id'], 'number'])}. "
-                            + stages.loc[c.loc[i, "stage_id"], "name_nl" if lang == "nl" else "name_en"]
-                            for i in u["commitment_id"]],
+            "stage_label": [self.stage_label(c.loc[i, "stage_id"], lang) for i in u["commitment_id"]],
             "date": u["date"].to_numpy(), "progress": u["progress"].astype(int).to_numpy(),
             "status_label": [STATUS[lang][s] for s in u["status"]],
         })

@@ -13,9 +13,15 @@ def app(programme):
 
 def test_defaults_dutch_and_first_theme_with_sessions(app):
     assert app.theme == "brede-welvaart" and app.lang == "nl"
-    assert app.tabs.titles == ("Wie deden mee", "Verbindingen", "Drietrapsraket", "Brede welvaart & SDG's")
+    assert app.tabs.titles == ("Wie deden mee", "Verbindingen", "Routekaart", "Brede welvaart & SDG's")
     assert "illustratief" in app.notice.value
     assert "Regina Bouius-Riemersma" in app.header.value
+    # the programme's own words, from its data package
+    assert "<h1>Middenvelddialogen 2021</h1>" in app.header.value
+    assert "Nederland na de crisis" in app.header.value
+    # the kinds of table, in order, from the package's table_kinds
+    assert [label for label, _ in app.table_dd.options] == [
+        "Alle tafels", "Focustafel", "Verdiepingstafel", "Werkplaats"]
 
 
 def test_tabs_draw_when_opened(programme):
@@ -99,7 +105,7 @@ def test_preview_is_the_first_tab_as_data(programme, monkeypatch):
     bundle = app.preview()._repr_mimebundle_()
     data = bundle["application/vnd.labkit.preview+json"]
     assert data["spec"] == app.slots["composition"].chart.spec  # the very chart the live app draws
-    assert data["title"] == "Middenvelddialogen: wie deden mee, wat kwam eruit"
+    assert (data["kicker"], data["title"]) == ("Nederland na de crisis", "Middenvelddialogen 2021")
     assert data["tabs"][0] == "Wie deden mee"
     assert [n["role"] for n in data["notices"]] == ["note"]  # the embedded data is partly illustrative
     assert "illustratief" in data["notices"][0]["text"]
@@ -113,7 +119,7 @@ def test_preview_follows_the_url(programme, monkeypatch):
     monkeypatch.setenv("LABKIT_CHART_MODULE", SERVED)
     app = Dashboard(programme)
     apply_url(app, "lang=en")
-    assert app.preview().data["title"].startswith("Civil-society dialogues")
+    assert app.preview().data["title"] == "Civil-society dialogues 2021"
     apply_url(app, "theme=<script>x</script>")  # a bad link: the message is part of the first view too
     data = app.preview().data
     assert data["notices"][-1]["role"] == "alert"

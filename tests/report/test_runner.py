@@ -190,7 +190,7 @@ def test_brede_welvaart_follows_the_report(run):
              "Verdiepingstafel Duurzaamheid · april 2021", "Werkzame ingrediënten",
              "Werkplaats Duurzaamheid · mei 2021", "Casussen",
              "Werkplaats Inclusiviteit en toegang · mei 2021",
-             "Wie is aan zet?", "Trap 1:", "Trap 3:",
+             "Wie is aan zet?", "Fase 1:", "Fase 3:",
              "Brede welvaart en SDG", "Wat wens je dit land vooral toe?", "Over de gegevens"]
     positions = [page.index(s) for s in order]
     assert positions == sorted(positions)
