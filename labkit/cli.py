@@ -24,6 +24,17 @@ def _validate(args) -> int:
     return 0
 
 
+def _new(args) -> int:
+    from .data.new import new_programme
+    p = new_programme(args.dir, title=args.title, description=args.description or "", lang=args.lang)
+    filled = ", ".join(f"{name} {len(df)}" for name, df in p.tables.items() if len(df))
+    print(f"{args.dir}: new programme '{p.words(args.lang)['title']}', {len(p.tables)} tables "
+          f"({filled}; the rest empty) and README.md")
+    print(f"next: labkit workbook {args.dir} -o programme.xlsx, fill it in, "
+          f"then labkit import workbook programme.xlsx --data {args.dir}")
+    return 0
+
+
 def _summary(args) -> int:
     from .data.model import load
     from .analytics.summary import format_summary, summarize
@@ -112,6 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a data package and list every problem")
     p.add_argument("path", nargs="?", default="data", help="folder with datapackage.json (default: data)")
     p.set_defaults(func=_validate)
+
+    p = sub.add_parser("new", help="start a programme of your own: a valid, empty data package")
+    p.add_argument("dir", help="folder to create (new or empty)")
+    p.add_argument("--title", required=True, help="the programme's title")
+    p.add_argument("--description", help="a short introduction to the programme")
+    p.add_argument("--lang", default="nl", choices=["nl", "en"],
+                   help="language of the title, the description and the README (default: nl)")
+    p.set_defaults(func=_new)
 
     p = sub.add_parser("summary", help="print a short account of the programme")
     p.add_argument("--data", default="data", help="data package folder (default: data)")
