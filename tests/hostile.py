@@ -77,4 +77,5 @@ def terminal_programme(programme):
     sectors = programme.sectors.copy()
     sectors["name_nl"] = [TERMINAL[i % len(TERMINAL)] for i in range(len(sectors))]
     p = programme.replace(organisations=orgs, sectors=sectors)
-    return Programme({**p.meta, "title": TERMINAL[0]}, p.tables, p.path)
+    words = {**p.meta.get("programme", {}), "title_nl": TERMINAL[0]}  # the title outputs show
+    return Programme({**p.meta, "title": TERMINAL[0], "programme": words}, p.tables, p.path)

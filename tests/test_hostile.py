@@ -156,7 +156,7 @@ def test_text_output_cannot_steer_the_terminal(terminal_data, capsys, command, s
     # no line forged: as many lines as for the package as it ships, the names shown escaped
     clean = _run(capsys, command, "--data", str(DATA))
     assert len(text.splitlines()) == len(clean.splitlines())
-    assert text.startswith("\\x1b]0;pwned\\x07Venstertitel\n")
+    assert text.startswith("\\x1b]0;pwned\\x07Venstertitel")  # the title line, shown escaped
     assert shown in text
 
 

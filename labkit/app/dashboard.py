@@ -398,6 +398,7 @@ class Dashboard:
             return
         if d.has_roadmap:
             self.slots["roadmap"].show(charts.roadmap_chart(items, as_of=self.as_of, start=d.start_year(),
+                                                            stages=d.stage_labels(lang),
                                                             lang=lang))
             self.texts["roadmap_caption"].value = f"<div class='lk-caption'>{esc(t('roadmap_caption', lang))}</div>"
         else:  # no stages: no lanes to draw, only the commitments' progress and the table

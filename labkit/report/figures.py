@@ -65,7 +65,8 @@ def roadmap(report):
         return None
     lang = report.lang
     history = d.progress_frame(lang)
-    parts = [charts.roadmap_chart(items, as_of=report.as_of, start=d.start_year(), lang=lang)] \
+    parts = [charts.roadmap_chart(items, as_of=report.as_of, start=d.start_year(),
+                                 stages=d.stage_labels(lang), lang=lang)] \
         if d.has_roadmap else []
     if not history.empty:
         parts.append(charts.progress_chart(history, lang=lang))

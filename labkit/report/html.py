@@ -588,7 +588,10 @@ def data_section(r: Report) -> Fragment:
     meta = r.programme.meta
     pv = provenance(r)
     pv = pv[pv[list(SOURCE_KINDS)].sum(axis=1) > 0]  # tables this theme has no rows in say nothing
-    kinds = [k for k in SOURCE_KINDS if pv[k].sum() > 0 or k in ("report", "classification")]
+    # a programme drawn from a source report always names the report and the project's reading
+    from_report = any(df["source"].str.startswith("report:").any()
+                      for df in r.programme.tables.values() if "source" in df.columns)
+    kinds = [k for k in SOURCE_KINDS if pv[k].sum() > 0 or (from_report and k in ("report", "classification"))]
     body = [_p(t["data_intro"].format(title=meta.get("title") or meta.get("name") or "?",
                                       version=meta.get("version") or "?")),
             _list([_m(t[f"src_{k}"]) for k in kinds]),

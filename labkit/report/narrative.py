@@ -34,7 +34,7 @@ DATA_TABLES = ("themes", "sessions", "participants", "organisations", "attendanc
                "collaborations", "insights", "cases", "quotes", "commitments",
                "commitment_owners", "commitment_updates", "commitment_sdgs",
                "commitment_dimensions")
-SOURCE_KINDS = ("report", "classification", "reference", "illustrative", "synthetic")
+SOURCE_KINDS = ("report", "classification", "reference", "import", "illustrative", "synthetic")
 
 
 # --------------------------------------------------------------------------- the report

@@ -174,11 +174,13 @@ NL = {
                   "zegt waar hij vandaan komt:",
     "src_report": "<strong>uit het verslag</strong>: feiten uit het openbare verslag van de dialogen",
     "src_classification": "<strong>indeling van het project</strong>: onze eigen lezing, zoals sectoren, "
-                          "SDG’s, dimensies van brede welvaart en trappen van ideeën",
+                          "SDG’s, dimensies van brede welvaart en fasen van ideeën",
     "src_reference": "<strong>referentie</strong>: de SDG’s van de VN en de dimensies van het CBS",
     "src_illustrative": "<strong>illustratief</strong>: bedacht omdat het verslag het niet zegt "
                         "(aanwezigheid per tafel, uitnodigingen, samenwerkingen, trekkers, voortgang)",
     "src_synthetic": "<strong>synthetisch</strong>: testgegevens",
+    "src_import": "<strong>ingevoerd</strong>: door de organisatoren ingevuld of ingelezen (werkboek, "
+                  "aanmeldlijsten, voortgangslijsten)",
     "data_as_of": "Peildatum: {date} ({rule}).",
     "data_privacy": "Alleen mensen die toestemming gaven, worden met naam genoemd; alle anderen staan "
                     "onder een pseudoniem of blijven anoniem.",
@@ -188,6 +190,7 @@ NL = {
     "col_src_reference": "Referentie",
     "col_src_illustrative": "Illustratief",
     "col_src_synthetic": "Synthetisch",
+    "col_src_import": "Ingevoerd",
     # labels
     "track": {"duurzaamheid": "Duurzaamheid", "inclusiviteit": "Inclusiviteit en toegang"},
     "status": {"proposed": "voorgesteld", "planned": "gepland", "in_progress": "in uitvoering",
@@ -374,6 +377,8 @@ EN = {
     "src_illustrative": "<strong>illustrative</strong>: made up because the report does not say "
                         "(attendance per table, invitations, collaborations, leads, progress)",
     "src_synthetic": "<strong>synthetic</strong>: test data",
+    "src_import": "<strong>entered</strong>: filled in or read in by the organisers (workbook, "
+                  "registration lists, progress lists)",
     "data_as_of": "Reference date: {date} ({rule}).",
     "data_privacy": "Only people who consented are named; everyone else appears under a pseudonym or "
                     "stays anonymous.",
@@ -383,6 +388,7 @@ EN = {
     "col_src_reference": "Reference",
     "col_src_illustrative": "Illustrative",
     "col_src_synthetic": "Synthetic",
+    "col_src_import": "Entered",
     "track": {"duurzaamheid": "Sustainability", "inclusiviteit": "Inclusivity and access"},
     "status": {"proposed": "proposed", "planned": "planned", "in_progress": "in progress",
                "completed": "completed", "stalled": "stalled", "dropped": "dropped",

@@ -228,21 +228,24 @@ def year_ticks(start: int, end: int) -> list[int]:
     return [start] + [y for y in range(start - start % step + step, end + 1, step) if y - start >= step / 2]
 
 
-def roadmap_chart(items: pd.DataFrame, *, as_of=None, start: int | None = None, lang: str = "nl",
-                  width=600, height=None):
+def roadmap_chart(items: pd.DataFrame, *, as_of=None, start: int | None = None, stages=None,
+                  lang: str = "nl", width=600, height=None):
     """The programme's roadmap: its stages as lanes over the years, commitments coloured by status.
 
     ``items``: ``label, stage_label, stage_number, year, lane_offset, has_horizon,
     horizon_label, status, status_label, progress, last_update`` and ``kind``. The
     years run from ``start`` (default: the first year in ``items``) to the last
     horizon or the year after ``as_of``; a dashed line marks each year a target
-    (``kind == "target"``) aims at. Stages come from the data: any number of them.
+    (``kind == "target"``) aims at. Stages come from the data: any number of them;
+    ``stages`` (labels, in order) draws a lane for each, also where no commitment is yet.
     """
     items = items.assign(lane=[_wrap(s) for s in items["stage_label"]])
     first = int(min([*items["year"].dropna(), *([start] if start is not None else [])]) // 1)
-    last = max([int(-(-items["year"].max() // 1))] + ([as_of.year + 1] if as_of is not None else []))
+    last = max([int(items["year"].max() // 1) + 1] + ([as_of.year + 1] if as_of is not None else []))  # room for a dot
     last = max(last, first + 1)
-    height = height or max(150, 110 * items["stage_label"].nunique())
+    lanes = list(dict.fromkeys([*(_wrap(s) for s in (stages or [])),
+                                *(_wrap(s) for s in items.sort_values("stage_number")["stage_label"])]))
+    height = height or max(150, 110 * len(lanes))
     statuses = [s for s in STATUS_COLOURS if s in set(items["status"])] or list(STATUS_COLOURS)
     colour = alt.Color("status_label:N", title=t("status", lang),
                        scale=alt.Scale(domain=[STATUS[lang][s] for s in statuses],
@@ -250,8 +253,7 @@ def roadmap_chart(items: pd.DataFrame, *, as_of=None, start: int | None = None, 
     # One scale for every layer, so the rules cannot stretch it to zero.
     x = alt.X("year:Q", scale=alt.Scale(domain=[first, last], nice=False, zero=False),
               axis=alt.Axis(format="d", values=year_ticks(first, last), title=t("year", lang)))
-    lanes = list(dict.fromkeys(_wrap(s) for s in items.sort_values("stage_number")["stage_label"]))
-    y = alt.Y("lane:N", sort=lanes, title=None,
+    y = alt.Y("lane:N", sort=lanes, title=None, scale=alt.Scale(domain=lanes),
               axis=alt.Axis(labelExpr="split(datum.label, '\\n')", labelLimit=400, labelFontWeight="bold",
                             labelPadding=8))
     tooltip = [alt.Tooltip("label:N", title=t("commitment", lang)),
@@ -281,11 +283,18 @@ def roadmap_chart(items: pd.DataFrame, *, as_of=None, start: int | None = None, 
     return _base(alt.layer(*layers), t("roadmap_title", lang), width, height)
 
 
+def _count_axis(counts: pd.Series) -> alt.Axis:
+    """A count axis with whole numbers only: each one written out when there are few."""
+    top = int(counts.max()) if len(counts) and pd.notna(counts.max()) else 0
+    extra = {"values": list(range(top + 1))} if top <= 10 else {}
+    return alt.Axis(tickMinStep=1, format="d", **extra)
+
+
 def sdg_chart(sdg: pd.DataFrame, *, lang: str = "nl", width=560, height=None):
     """Commitments per SDG with the goals' official colours. ``sdg``: ``number, label, colour, count``."""
     height = height or 22 * len(sdg)
     return _base(alt.Chart(sdg).mark_bar().encode(
-        x=alt.X("count:Q", title=t("commitments", lang), axis=alt.Axis(tickMinStep=1, format="d")),
+        x=alt.X("count:Q", title=t("commitments", lang), axis=_count_axis(sdg["count"])),
         y=alt.Y("label:N", sort=alt.EncodingSortField("number", op="min"), title=None,
                 axis=alt.Axis(labelLimit=330)),
         color=alt.Color("label:N", scale=alt.Scale(domain=list(sdg["label"]), range=list(sdg["colour"])),
@@ -298,7 +307,7 @@ def sdg_chart(sdg: pd.DataFrame, *, lang: str = "nl", width=560, height=None):
 def welfare_chart(dims: pd.DataFrame, *, lang: str = "nl", width=360, height=130):
     """Commitments per brede-welvaart dimension. ``dims``: ``order, label, count``."""
     return _base(alt.Chart(dims).mark_bar(color="#2a6f97").encode(
-        x=alt.X("count:Q", title=t("commitments", lang), axis=alt.Axis(tickMinStep=1, format="d")),
+        x=alt.X("count:Q", title=t("commitments", lang), axis=_count_axis(dims["count"])),
         y=alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"), title=None),
         tooltip=[alt.Tooltip("label:N", title=t("dimension", lang)),
                  alt.Tooltip("count:Q", title=t("commitments", lang))],

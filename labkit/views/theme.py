@@ -158,6 +158,10 @@ class ThemeData:
                     return k.loc[kind, field]
         return str(kind)
 
+    def stage_labels(self, lang: str = "nl") -> list[str]:
+        """Every roadmap stage's label (``1. Name``), in order."""
+        return [self.stage_label(i, lang) for i in self.p.roadmap_stages.sort_values("number")["id"]]
+
     def stage_label(self, stage_id, lang: str = "nl") -> str:
         """``1. Name`` of a roadmap stage; the words for 'no stage' when there is none."""
         stages = self.p.roadmap_stages.set_index("id")

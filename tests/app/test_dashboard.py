@@ -131,3 +131,72 @@ def test_no_preview_when_the_first_tab_has_no_chart(programme, monkeypatch):
     app = Dashboard(programme)
     apply_url(app, "theme=samen-leven")  # no sessions recorded
     assert app.preview() is None
+
+
+# ------------------------------------------------------------ programmes of their own
+import json  # noqa: E402
+
+import labkit  # noqa: E402
+from own_programme import (HOST, HOST_ORG, KINDS, STAGES, SUBTITLE, THEMES, THEMES_EN, TITLE, TITLE_EN,  # noqa: E402
+                           foreign_words, regiodeal, themes_and_sessions)
+
+
+def everything(app: Dashboard) -> str:
+    """Every tab drawn, then all the page's text and every chart spec, as one string."""
+    for i in range(len(app.tabs.children)):
+        app.tabs.selected_index = i
+    texts = [app.header.value, app.notice.value, app.cards.value, *(e.value for e in app.empty),
+             *(x.value for x in app.texts.values()), json.dumps(app.theme_dd.options),
+             json.dumps(app.table_dd.options), json.dumps(app.tabs.titles)]
+    specs = [json.dumps(s.chart.spec, ensure_ascii=False) for s in app.slots.values() if s.chart is not None]
+    return "\n".join(texts + specs)
+
+
+@pytest.fixture(scope="module")
+def regio(tmp_path_factory):
+    return labkit.load(regiodeal(tmp_path_factory.mktemp("regio") / "data"))
+
+
+def test_own_programme_in_its_own_words(regio):
+    app = Dashboard(regio)
+    assert app.theme == "wonen"
+    page = everything(app)
+    assert f"<h1>{TITLE}</h1>" in app.header.value and SUBTITLE in app.header.value
+    assert f"Host: {HOST} ({HOST_ORG})" in app.header.value
+    assert all(name in page for name in THEMES) and all(k in page for k in KINDS[:2])
+    assert f"1. {STAGES[0]}" in page and "2030" in page  # its roadmap, its target's year
+    assert "Wie kwam wanneer: Startbijeenkomst → Werksessie" in page
+    assert foreign_words(page) == []
+    assert app.notice.value == "" and "illustratief" not in page  # nothing in it is illustrative
+    assert [s for s, x in app.slots.items() if x.chart is None] == []  # every chart drawn
+    app.set_theme("werk")
+    app.set_lang("en")
+    page = everything(app)
+    assert f"<h1>{TITLE_EN}</h1>" in app.header.value and "Host: Universiteit Twente" in app.header.value
+    assert all(name in page for name in THEMES_EN) and "Kick-off" in page and "Closing meeting" in page
+    assert foreign_words(page) == []
+
+
+def test_own_programme_first_view(regio, monkeypatch):
+    monkeypatch.setenv("LABKIT_CHART_MODULE", SERVED)
+    data = Dashboard(regio).preview().data
+    assert (data["kicker"], data["title"]) == (SUBTITLE, TITLE)
+    assert data["notices"] == [] and foreign_words(json.dumps(data, ensure_ascii=False)) == []
+
+
+def test_only_themes_and_sessions_each_tab_says_what_is_missing(tmp_path):
+    app = Dashboard(labkit.load(themes_and_sessions(tmp_path / "data")))
+    page = everything(app)
+    said = [[x for x in e.value.split("</p>") if x] for e in app.empty]
+    assert [len(lines) for lines in said] == [1, 1, 2, 1]  # the roadmap tab: no roadmap, no commitments
+    assert "nog geen aanwezigheid" in app.empty[0].value.casefold()
+    assert "geen routekaart" in app.empty[2].value and "nog geen toezeggingen" in app.empty[3].value
+    assert all(s.chart is None for s in app.slots.values())  # no empty axes
+    assert app.notice.value == "" and foreign_words(page) == []
+
+
+def test_a_new_programme_says_it_has_no_themes(tmp_path):
+    from labkit.data.new import new_programme
+    app = Dashboard(new_programme(tmp_path / "new", title="Nieuw programma"))
+    assert "<h1>Nieuw programma</h1>" in app.header.value
+    assert "nog geen thema" in app.notice.value and app.preview() is None

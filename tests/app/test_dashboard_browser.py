@@ -215,3 +215,47 @@ def test_first_view_on_its_own_is_readable_and_keeps_text_as_text(page, server, 
     assert not page.locator("#loading").is_visible()  # the first view, not Voilà's spinner
     page.screenshot(path=str(artifacts / "dashboard-0-first-view.png"), full_page=True)
     watch.assert_clean()
+
+
+# ------------------------------------------------------------ a programme of its own
+import own_programme as own  # noqa: E402  (a module: its HOST is not this module's HOST)
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory):
+    data = own.regiodeal(tmp_path_factory.mktemp("own") / "data")
+    log = open(tmp_path_factory.mktemp("log") / "voila.log", "w")
+    with serve.running(data, tracebacks=True, log=log, pool_size=1) as base:
+        yield base
+    log.close()
+
+
+def test_own_programme_dashboard_in_the_browser(page, own_server, artifacts):
+    page.set_viewport_size({"width": 1280, "height": 1500})  # Voilà scrolls inside: a tall window shows all
+    watch = open_dashboard(page, own_server)
+    assert page.locator(".lk-app h1").inner_text() == own.TITLE
+    assert own.HOST in page.locator(".lk-app .lk-sub").inner_text()
+    assert page.locator(".lk-app [role=note]").count() == 0  # nothing illustrative: no notice
+    wait_svg_text(page, "Startbijeenkomst")
+    page.screenshot(path=str(artifacts / "own-dashboard-1-wie.png"), full_page=True)
+    seen = [page.locator(".lk-app").inner_text(), svg_text(page)]
+    tab(page, "Verbindingen")
+    wait_svg_text(page, "Wie ontmoetten elkaar")
+    page.screenshot(path=str(artifacts / "own-dashboard-2-verbindingen.png"), full_page=True)
+    tab(page, "Routekaart")
+    wait_svg_text(page, "De routekaart")
+    text = svg_text(page)
+    assert f"1. {own.STAGES[0]}" in text and "2030" in text
+    page.screenshot(path=str(artifacts / "own-dashboard-3-routekaart.png"), full_page=True)
+    tab(page, "Brede welvaart & SDG's")
+    wait_svg_text(page, "Duurzame steden")
+    page.screenshot(path=str(artifacts / "own-dashboard-4-brede-welvaart.png"), full_page=True)
+    seen += [page.locator(".lk-app").inner_text(), svg_text(page)]
+    page.locator("select").filter(has_text=own.THEMES[0]).select_option(label=f"2. {own.THEMES[1]}")
+    page.wait_for_function(f"document.querySelector('.lk-sub').innerText.includes({own.THEMES[1]!r})")
+    seen.append(page.locator(".lk-app").inner_text())
+    text = "\n".join(seen)
+    assert all(name in text for name in own.THEMES) and own.KINDS[0] in text
+    assert own.foreign_words(text + page.content()) == []
+    assert "illustratief" not in text
+    watch.assert_clean()

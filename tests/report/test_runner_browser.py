@@ -39,3 +39,24 @@ def test_no_script_runs_and_text_shows_as_typed(page, report, artifacts):
     assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
     page.screenshot(path=str(artifacts / "report-hostile.png"))
     watch.assert_clean()
+
+
+def test_own_programme_report_reads_as_its_own(page, tmp_path, artifacts):
+    from own_programme import HOST, THEMES, TITLE, foreign_words, regiodeal, themes_and_sessions
+    for name, make, theme in (("own", regiodeal, "wonen"), ("bare", themes_and_sessions, "wonen")):
+        data = make(tmp_path / name / "data")
+        run_reports(data_dir=str(data), out_dir=str(tmp_path / name / "out"), progress=False)
+        watch = PageWatch(page)
+        page.goto((tmp_path / name / "out" / f"{theme}.html").as_uri())
+        page.wait_for_load_state("load")
+        body = page.locator("body").inner_text()
+        assert foreign_words(body) == [] and "illustratief" not in body
+        if name == "own":
+            assert TITLE in body and all(t in body for t in THEMES) and HOST in body
+            assert page.locator("img").count() == 4  # the four chart figures, as SVG images
+        else:
+            assert page.locator("img").count() == 0 and page.locator(".lk-empty").count() == 7
+        page.screenshot(path=str(artifacts / f"{name}-report.png"), full_page=True)
+        page.goto((tmp_path / name / "out" / "index.html").as_uri())
+        page.screenshot(path=str(artifacts / f"{name}-report-index.png"), full_page=True)
+        watch.assert_clean()

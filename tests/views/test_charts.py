@@ -38,7 +38,8 @@ def test_roadmap_has_lanes_horizons_and_status(d, programme):
     items = d.roadmap_frame()
     spec = charts.roadmap_chart(items, as_of=default_as_of(programme)).to_dict()
     dots = [layer for layer in spec["layer"] if layer["mark"]["type"] == "point"][0]
-    assert dots["encoding"]["x"]["scale"]["domain"] == [2021, 2051]
+    # from the first year to the year after the furthest horizon (2051): room for its dot
+    assert dots["encoding"]["x"]["scale"]["domain"] == [2021, 2052]
     assert dots["encoding"]["y"]["field"] == "lane"
     assert dots["encoding"]["color"]["field"] == "status_label"
     tips = [t["field"] for t in dots["encoding"]["tooltip"]]
@@ -46,9 +47,21 @@ def test_roadmap_has_lanes_horizons_and_status(d, programme):
     rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
     years = sorted(v["year"] for layer in rules for v in spec["datasets"][layer["data"]["name"]])
     assert 2030 in years and 2050 in years
-    # every layer shares the 2021-2051 scale (a rule layer must not stretch it to zero)
+    # every layer shares the 2021-2052 scale (a rule layer must not stretch it to zero)
     for layer in spec["layer"]:
-        assert layer["encoding"]["x"]["scale"]["domain"] == [2021, 2051]
+        assert layer["encoding"]["x"]["scale"]["domain"] == [2021, 2052]
+    assert dots["encoding"]["x"]["axis"]["values"] == [2021, 2025, 2030, 2035, 2040, 2045, 2050]
+
+
+def test_roadmap_of_any_programme_takes_its_years_and_stages_from_the_data(d):
+    items = d.roadmap_frame().assign(year=2027.5, kind="idea", has_horizon=False)
+    spec = charts.roadmap_chart(items, as_of=dt.date(2026, 5, 1), start=2026,
+                                stages=["1. Eerst", *items["stage_label"].unique()]).to_dict()
+    dots = [layer for layer in spec["layer"] if layer["mark"]["type"] == "point"][0]
+    assert dots["encoding"]["x"]["scale"]["domain"] == [2026, 2028]
+    assert dots["encoding"]["x"]["axis"]["values"] == [2026, 2027, 2028]
+    assert dots["encoding"]["y"]["scale"]["domain"][0] == "1. Eerst"  # a lane for a stage without commitments
+    assert not [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule" and "strokeDash" in layer["mark"]]
 
 
 def test_roadmap_without_horizon_is_drawn_open(d):
