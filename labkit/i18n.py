@@ -53,8 +53,9 @@ STRINGS = {
                        "−1 = alleen binnen de eigen sector."),
         "continuity_title": "Wie kwam wanneer",
         "roadmap_title": "De routekaart: waar staat elke toezegging?",
-        "roadmap_caption": ("Elke stip is een toezegging, geplaatst op het jaar dat het verslag noemt "
-                            "(open stip: het verslag noemt geen jaar). Kleur = status bij de laatste update."),
+        "roadmap_caption": ("Elke stip is een toezegging, geplaatst op het jaar van haar horizon (open stip: "
+                            "geen jaar genoemd; dan staat ze waar ze werd voorgesteld). Kleur = status bij de "
+                            "laatste update."),
         "sdg_title": "Aan welke SDG's dragen de toezeggingen bij?",
         "welfare_title": "Brede welvaart: hier en nu, later, elders",
         "progress_title": "Voortgang van de toezeggingen door de tijd",
@@ -69,7 +70,7 @@ STRINGS = {
         "progress": "Voortgang (%)",
         "last_update": "Laatste update",
         "horizon": "Horizon",
-        "horizon_none": "geen jaar in het verslag",
+        "horizon_none": "geen jaar genoemd",
         "stage": "Fase",
         "stage_none": "zonder fase",
         "year": "Jaar",
@@ -138,8 +139,8 @@ STRINGS = {
         "ei_caption": "E-I index per sector: +1 = all ties to other sectors, −1 = only within the sector.",
         "continuity_title": "Who came when",
         "roadmap_title": "The roadmap: where does each commitment stand?",
-        "roadmap_caption": ("Each dot is a commitment, placed at the year the report gives (open dot: the "
-                            "report gives no year). Colour = status at the last update."),
+        "roadmap_caption": ("Each dot is a commitment, placed at the year of its horizon (open dot: no year "
+                            "given; it then stands where it was proposed). Colour = status at the last update."),
         "sdg_title": "Which SDGs do the commitments serve?",
         "welfare_title": "Broad welfare: here and now, later, elsewhere",
         "progress_title": "Progress of the commitments over time",
@@ -154,7 +155,7 @@ STRINGS = {
         "progress": "Progress (%)",
         "last_update": "Last update",
         "horizon": "Horizon",
-        "horizon_none": "no year in the report",
+        "horizon_none": "no year given",
         "stage": "Stage",
         "stage_none": "no stage",
         "year": "Year",

@@ -6,6 +6,7 @@
 - :mod:`~labkit.data.privacy`: pseudonyms for people not named in a public source
 - :mod:`~labkit.data.illustrative`: the generator of the embedded example's illustrative rows
 - :mod:`~labkit.data.synth`: synthetic programmes of any size, for tests and benchmarks
+- :mod:`~labkit.data.new`: a new, empty programme of one's own (``labkit new``)
 
 Nothing here imports from the layers above (network, analytics, views, report, app, interop).
 """

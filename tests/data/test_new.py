@@ -86,3 +86,13 @@ def test_the_generator_still_regenerates_the_example(pkg):
     illustrative.regenerate(pkg)
     assert {f.name: f.read_bytes() for f in pkg.iterdir()} == before == {
         f.name: f.read_bytes() for f in DATA.iterdir() if f.is_file()}
+
+
+def test_a_new_package_is_a_standard_data_package(tmp_path):
+    import warnings
+    new_programme(tmp_path / "new", title="Regiodeal Twente")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # frictionless' own deprecations are not ours
+        from frictionless import Package
+        report = Package(str(tmp_path / "new" / "datapackage.json")).validate()
+    assert report.valid, [e.message for task in report.tasks for e in task.errors][:10]

@@ -66,7 +66,7 @@ def test_roadmap_of_any_programme_takes_its_years_and_stages_from_the_data(d):
 
 def test_roadmap_without_horizon_is_drawn_open(d):
     items = d.roadmap_frame()
-    assert set(items[~items["has_horizon"]]["horizon_label"]) == {"geen jaar in het verslag"}
+    assert set(items[~items["has_horizon"]]["horizon_label"]) == {"geen jaar genoemd"}
     assert (items[items["has_horizon"]]["year"] >= 2030).all()
 
 
