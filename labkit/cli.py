@@ -29,7 +29,7 @@ def _summary(args) -> int:
     from .analytics.summary import format_summary, summarize
     from .terminal import dumps, scrub
     s = summarize(load(args.data))
-    print(dumps(s, indent=2, default=str) if args.json else format_summary(scrub(s)))
+    print(dumps(s, indent=2, default=str) if args.json else format_summary(scrub(s), lang=args.lang))
     return 0
 
 
@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="print a short account of the programme")
     p.add_argument("--data", default="data", help="data package folder (default: data)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--lang", default="nl", choices=["nl", "en"], help="nl (default) or en")
     p.set_defaults(func=_summary)
 
     p = sub.add_parser("analyse", help="headline network analytics: who was in the room, cross-sector "

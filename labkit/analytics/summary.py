@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..data import schema
+from ..i18n import STATUS, check_lang
 
 
 def summarize(programme) -> dict:
@@ -54,6 +55,7 @@ def summarize(programme) -> dict:
         "organisations": len(t["organisations"]),
         "organisations_by_sector": {s: by_sector.get(s, 0) for s in sector_order},
         "sector_names": dict(zip(t["sectors"]["id"], t["sectors"]["name_nl"])),
+        "sector_names_en": dict(zip(t["sectors"]["id"], t["sectors"]["name_en"])),
         "participants": {
             "total": len(t["participants"]),
             "named": int(t["participants"]["consent_named"].sum()),
@@ -63,6 +65,8 @@ def summarize(programme) -> dict:
         "commitments": len(t["commitments"]),
         "commitments_by_stage": {s: by_stage.get(s, 0)
                                  for s in t["roadmap_stages"].sort_values("number")["id"]},
+        "stage_names": {r.id: {"number": int(r.number), "nl": r.name_nl, "en": r.name_en}
+                        for r in t["roadmap_stages"].itertuples(index=False)},
         "commitments_by_status": {s: status.get(s, 0) for s in (*schema.STATUSES, "no_update")
                                   if status.get(s, 0)},
         "graph": {
@@ -87,32 +91,58 @@ def _current_status(t) -> Counter:
     return out
 
 
-def format_summary(s: dict) -> str:
-    """``summarize``'s result as text for a terminal."""
+#: The summary's words; stage, status, theme and sector names come from the data and i18n.
+WORDS = {
+    "nl": {"themes": "Thema's", "sessions": "sessies", "participants": "deelnemers", "host": "host",
+           "by_sector": "Organisaties per sector", "people": "Deelnemers: {total} ({named} met naam, "
+           "{pseudonymous} onder pseudoniem)", "by_stage": "Toezeggingen per trap van de routekaart",
+           "by_status": "Toezeggingen per status", "no_update": "nog geen update",
+           "graph": "Graaf: {nodes} knopen, {edges} verbindingen", "nodes": "knopen",
+           "edges": "verbindingen", "sources": "Herkomst van de rijen", "none": "geen",
+           "illustrative": "LET OP: deze gegevens bevatten illustratieve rijen (aanwezigheid per "
+           "tafel, uitnodigingen, samenwerkingen, eigenaars en voortgang): geen feiten uit het verslag."},
+    "en": {"themes": "Themes", "sessions": "sessions", "participants": "participants", "host": "host",
+           "by_sector": "Organisations by sector", "people": "Participants: {total} ({named} named, "
+           "{pseudonymous} under a pseudonym)", "by_stage": "Commitments by roadmap stage",
+           "by_status": "Commitments by status", "no_update": "no update yet",
+           "graph": "Graph: {nodes} nodes, {edges} edges", "nodes": "nodes", "edges": "edges",
+           "sources": "Where the rows come from", "none": "none",
+           "illustrative": "NOTE: this data holds illustrative rows (attendance per table, "
+           "invitations, collaborations, owners and progress): not facts from the report."},
+}
+
+
+def format_summary(s: dict, lang: str = "nl") -> str:
+    """``summarize``'s result as text for a terminal, in Dutch or English (``lang``)."""
+    w = WORDS[check_lang(lang)]
+    name = "name_en" if lang == "en" else "name_nl"
+    sectors = s["sector_names_en"] if lang == "en" else s["sector_names"]
     lines = [s["title"] or "labkit programme", ""]
-    lines.append("Thema's:")
+    lines.append(f"{w['themes']}:")
     for tid, th in s["themes"].items():
-        host = f"; host: {th['host']}" if th["host"] else ""
+        host = f"; {w['host']}: {th['host']}" if th["host"] else ""
         if th["host_organisation"]:
             host += f" ({th['host_organisation']})"
-        lines.append(f"  {tid:<26} {th['sessions']} sessies, {th['participants']} deelnemers{host}")
-    lines.append(f"Organisaties per sector ({s['organisations']}):")
+        lines.append(f"  {th[name] or th['name_nl']}: {th['sessions']} {w['sessions']}, "
+                     f"{th['participants']} {w['participants']}{host}")
+    lines.append(f"{w['by_sector']} ({s['organisations']}):")
     for sector, n in s["organisations_by_sector"].items():
-        lines.append(f"  {s['sector_names'].get(sector, sector):<34} {n}")
-    p = s["participants"]
-    lines.append(f"Deelnemers: {p['total']} ({p['named']} met naam, {p['pseudonymous']} onder pseudoniem)")
-    lines.append(f"Toezeggingen per trap van de drietrapsraket ({s['commitments']}):")
+        lines.append(f"  {sectors.get(sector, sector):<34} {n}")
+    lines.append(w["people"].format(**s["participants"]))
+    lines.append(f"{w['by_stage']} ({s['commitments']}):")
     for stage_id, n in s["commitments_by_stage"].items():
-        lines.append(f"  {stage_id:<26} {n}")
-    lines.append("Toezeggingen per status: " + ", ".join(
-        f"{k} {v}" for k, v in s["commitments_by_status"].items()))
+        st = s["stage_names"][stage_id]
+        lines.append(f"  {st['number']}. {st[lang] or st['nl']:<58} {n}")
+    status = STATUS[lang]
+    lines.append(f"{w['by_status']}: " + (", ".join(
+        f"{status.get(k, w['no_update'])} {v}" for k, v in s["commitments_by_status"].items())
+        or w["none"]))
     g = s["graph"]
-    lines.append(f"Graaf: {g['nodes']} knopen, {g['edges']} verbindingen")
-    lines.append("  knopen: " + ", ".join(f"{k} {v}" for k, v in g["nodes_by_kind"].items()))
-    lines.append("  verbindingen: " + ", ".join(f"{k} {v}" for k, v in g["edges_by_kind"].items()))
+    lines.append(w["graph"].format(**g))
+    lines.append(f"  {w['nodes']}: " + ", ".join(f"{k} {v}" for k, v in g["nodes_by_kind"].items()))
+    lines.append(f"  {w['edges']}: " + ", ".join(f"{k} {v}" for k, v in g["edges_by_kind"].items()))
     src = s["provenance"]["rows_by_source"]
-    lines.append("Herkomst van de rijen: " + ", ".join(f"{k} {v}" for k, v in src.items()))
+    lines.append(f"{w['sources']}: " + ", ".join(f"{k} {v}" for k, v in src.items()))
     if s["provenance"]["illustrative"]:
-        lines.append("LET OP: deze gegevens bevatten illustratieve rijen (aanwezigheid per tafel, "
-                     "uitnodigingen, samenwerkingen, eigenaars en voortgang): geen feiten uit het verslag.")
+        lines.append(w["illustrative"])
     return "\n".join(lines)
