@@ -43,7 +43,6 @@ pseudonymous. E-mail columns are ignored: the package has no field for them.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import unicodedata
 
@@ -51,7 +50,8 @@ import pandas as pd
 
 from ..data import io, schema
 from ..errors import DataPackageError, ParameterError, Problem
-from .sheets import Cell, blank, choice, date, normal_form, percentage, read_sheet, text, yes_no
+from .sheets import (Cell, blank, choice, date, normal_form, percentage, read_sheet, suggest, text,
+                     yes_no)
 
 SOURCE = "import"
 
@@ -307,9 +307,11 @@ class _Organisations:
         self.names = dict(zip(t["organisations"]["id"], t["organisations"]["name"]))
         self.index: dict[str, set] = {}
         aliases = t["organisation_aliases"]
+        self.known: dict[str, list[str]] = {oid: [name, oid] for oid, name in self.names.items()}
         for oid, name in [*self.names.items(),
                           *zip(aliases["organisation_id"], aliases["alias"])]:
             self.index.setdefault(normal_form(name), set()).add(oid)
+            self.known.setdefault(oid, [oid]).append(name)
         self.alias_to, self.default, self.per_name, self.where = alias_to, default, per_name, where
         self.taken = set(self.names)
         self.new, self.new_aliases, self.unknown = [], [], {}
@@ -345,16 +347,14 @@ class _Organisations:
         return oid
 
     def report_unknown(self, problems: list, sectors: set) -> None:
-        shown = {k: self.names[next(iter(v))] for k, v in self.index.items()}
         for recs in self.unknown.values():
             first, rest = recs[0], [str(x["row"]) for x in recs[1:]]
             also = f" (also on row{'s' if len(rest) > 1 else ''} {', '.join(rest)})" if rest else ""
-            close = difflib.get_close_matches(normal_form(first["org_raw"]), list(shown), n=1,
-                                              cutoff=0.75)
             raw = first["org_raw"]
-            hint = (f"if it is '{shown[close[0]]}', pass --alias '{raw}="
-                    f"{next(iter(self.index[close[0]]))}'" if close else
-                    "if it is a known organisation, pass --alias 'NAME=ORG_ID'") + (
+            close = suggest(raw, self.known)
+            hint = (("did you mean " + " or ".join(f"'{self.names[c]}' ({c})" for c in close)
+                     + f"? then pass --alias '{raw}={close[0] if len(close) == 1 else 'ORG_ID'}'")
+                    if close else "if it is a known organisation, pass --alias 'NAME=ORG_ID'") + (
                 "; to add it, pass --add-unknown SECTOR (" + ", ".join(sorted(sectors)) + ")")
             problems.append(Problem(self.where, first["row"], first["org_col"], first["org_raw"],
                                     "organisation not in the package" + also, hint))
@@ -524,8 +524,8 @@ def import_progress(programme, path, *, encoding: str | None = None,
             if field == "commitment":
                 value, err = ids.get(normal_form(text(cell))), None
                 if value is None:
-                    close = difflib.get_close_matches(normal_form(text(cell)), list(ids), n=1)
-                    err = ("no commitment has this id", (f"did you mean '{ids[close[0]]}'? "
+                    close = suggest(text(cell), {v: [v] for v in ids.values()}, n=1)
+                    err = ("no commitment has this id", (f"did you mean '{close[0]}'? "
                                                          if close else "") + "see commitments.csv")
             elif field == "date":
                 value, err = date(cell, sheet_.epoch)

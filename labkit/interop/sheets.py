@@ -32,7 +32,9 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import difflib
 import io
+import math
 import re
 import unicodedata
 import warnings
@@ -70,6 +72,61 @@ def normal_form(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text.casefold() if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as names are compared: no accents, casefolded, letters and digits.
+
+    >>> words("Ministerie van Onderwijs, Cultuur\u00a0en Wetenschap (OCW)")
+    ['ministerie', 'van', 'onderwijs', 'cultuur', 'en', 'wetenschap', 'ocw']
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text.casefold() if not unicodedata.combining(ch))
+    return re.findall(r"[^\W_]+", text)
+
+
+def suggest(name: str, candidates: dict[str, list[str]], n: int = 3, cutoff: float = 0.6,
+            spelled_cutoff: float = 0.8) -> list[str]:
+    """The keys of ``candidates`` whose names are closest to ``name``, best first.
+
+    ``candidates`` maps an id to the names it is known by (its name, its aliases, the id
+    itself). A candidate is close when ``name`` as a whole is spelled alike (difflib's ratio of
+    the :func:`normal_form` s at least ``spelled_cutoff``: typos) or word for word (the
+    share of ``name``'s words found among the candidate's, each weighted by how rare it is
+    among all candidates, so that "OCW" in "Ministerie van OCW" counts and "ministerie" barely
+    does; at least ``cutoff``). One letter off in a word of five or more still counts as found.
+    The better of the two ranks the candidates.
+
+    >>> orgs = {"ocw": ["Ministerie van Onderwijs, Cultuur en Wetenschap", "OCW", "ocw"],
+    ...         "ezk": ["Ministerie van Economische Zaken en Klimaat", "EZK", "ezk"],
+    ...         "fnv": ["FNV", "fnv"]}
+    >>> suggest("Ministerie van OCW", orgs)
+    ['ocw']
+    >>> suggest("Ministerie van Economische Zaken", orgs)
+    ['ezk']
+    >>> suggest("Gemeente Assen", orgs)
+    []
+    """
+    vocab = {cid: {w for nm in names for w in words(nm)} for cid, names in candidates.items()}
+    df: dict[str, int] = {}
+    for ws in vocab.values():
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    total = len(candidates) or 1
+    asked = list(dict.fromkeys(words(name)))
+    weight = {w: math.log(1 + total / df.get(w, 1)) for w in asked}
+    key = normal_form(name)
+    scored = []
+    for cid, names in candidates.items():
+        spelled = max((difflib.SequenceMatcher(None, key, normal_form(nm)).ratio() for nm in names),
+                      default=0.0)
+        have = vocab[cid]
+        found = sum(weight[w] for w in asked if w in have or (len(w) >= 5 and any(
+            len(h) >= 5 and difflib.SequenceMatcher(None, w, h).ratio() >= 0.8 for h in have)))
+        by_word = found / sum(weight.values()) if asked else 0.0
+        if spelled >= spelled_cutoff or by_word >= cutoff:
+            scored.append((-max(spelled, by_word), cid))
+    return [cid for _, cid in sorted(scored)[:n]]
 
 
 def header_form(text: str) -> str:

@@ -397,3 +397,25 @@ def test_cli_alias_and_add_unknown(pkg, tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(base + ["--alias", "no-equals-sign"])
     assert "is not NAME=VALUE" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("Ministerie van OCW", "'Ministerie van Onderwijs, Cultuur en Wetenschap (OCW)' (ocw)"),
+    ("Min. van Economische Zaken", "'Ministerie van Economische Zaken en Klimaat (EZK)' (ezk)"),
+    ("Albert Hein", "'Albert Heijn' (albert-heijn)"),
+])
+def test_unknown_organisation_gets_the_closest_known_one_as_suggestion(pkg, tmp_path, typed, meant):
+    f = xlsx(tmp_path / "l.xlsx", [HEADER[:2], [typed, "An"]])
+    with pytest.raises(ImportListError) as e:
+        attend(pkg, f)
+    (problem,) = e.value.problems
+    assert problem.value == typed
+    oid = meant.rsplit("(", 1)[1].rstrip(")")
+    assert problem.hint.startswith(f"did you mean {meant}? then pass --alias '{typed}={oid}'")
+
+
+def test_no_suggestion_when_nothing_is_close(pkg, tmp_path):
+    f = xlsx(tmp_path / "l.xlsx", [HEADER[:2], ["Gemeente Assen", "An"]])
+    with pytest.raises(ImportListError) as e:
+        attend(pkg, f)
+    assert e.value.problems[0].hint.startswith("if it is a known organisation, pass --alias 'NAME=ORG_ID'")
