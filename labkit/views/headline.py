@@ -12,6 +12,7 @@ from ..i18n import ROLES as ROLE_NAMES, STATUS, TABLES, check_lang
 
 WORDS = {
     "nl": {"composition": "Wie zat aan tafel", "ties": "Verbindingen tussen sectoren (E-I-index)",
+           "ties_by_sector": "E-I-index per sector",
            "brokers": "Makelaars", "stages": "Toezeggingen per trap", "stalled": "Stilgevallen toezeggingen",
            "illustrative": " [illustratief]", "table": "tafel", "participants": "deelnemers",
            "organisations": "organisaties", "missing": "ontbrekende sectoren", "network": "netwerk",
@@ -22,6 +23,7 @@ WORDS = {
            "commitment": "toezegging", "status": "status", "progress": "voortgang (%)",
            "last_update": "laatste update", "months": "maanden stil", "none": "geen", "all": "alle"},
     "en": {"composition": "Who sat at the table", "ties": "Ties across sectors (E-I index)",
+           "ties_by_sector": "E-I index by sector",
            "brokers": "Brokers", "stages": "Commitments by stage", "stalled": "Stalled commitments",
            "illustrative": " [illustrative]", "table": "table", "participants": "participants",
            "organisations": "organisations", "missing": "missing sectors", "network": "network",
@@ -61,16 +63,16 @@ def headline_tables(programme, headline: dict, lang: str = "nl") -> dict[str, pd
           w["organisations"]: r["organisations"], w["missing"]: sector_list(r["missing"])}
          for r in comp["by_table"]])
     ties = headline["ties"]
-    rows = []
-    for net in ("coattendance", "collaboration"):
-        if net not in ties:
-            continue
-        n = ties[net]
-        rows.append({w["network"]: w[net], w["sector"]: w["all"], w["ei"]: round(n["ei_index"], 2),
-                     w["expected"]: round(n["ei_index_expected"], 2)})
-        rows += [{w["network"]: w[net], w["sector"]: sectors.get(s, s), w["ei"]: round(v, 2),
-                  w["expected"]: None} for s, v in n["ei_index_by_sector"].items()]
-    out[title("ties", ties)] = pd.DataFrame(rows)
+    nets = [n for n in ("coattendance", "collaboration") if n in ties]
+    out[title("ties", ties)] = pd.DataFrame(
+        [{w["network"]: w[n], w["organisations"]: ties[n]["organisations"],
+          w["ei"]: round(ties[n]["ei_index"], 2), w["expected"]: round(ties[n]["ei_index_expected"], 2)}
+         for n in nets])
+    by_sector = pd.DataFrame({w[n]: pd.Series(ties[n]["ei_index_by_sector"]).round(2) for n in nets})
+    order = t["sectors"].sort_values("order")["id"]
+    by_sector = by_sector.reindex([s for s in order if s in by_sector.index])
+    by_sector.index = [sectors.get(s, s) for s in by_sector.index]
+    out[title("ties_by_sector", ties)] = by_sector.rename_axis(w["sector"]).reset_index()
     brokers = headline["brokers"]
     out[title("brokers", brokers)] = pd.DataFrame(
         [{w["organisation"]: b["label"], w["sector"]: sectors.get(b["sector"], b["sector"]),

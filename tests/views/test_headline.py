@@ -14,6 +14,7 @@ def tables(programme):
 def test_titles_say_illustrative(tables):
     assert list(tables) == ["Wie zat aan tafel [illustratief]",
                             "Verbindingen tussen sectoren (E-I-index) [illustratief]",
+                            "E-I-index per sector [illustratief]",
                             "Makelaars [illustratief]", "Toezeggingen per trap [illustratief]",
                             "Stilgevallen toezeggingen [illustratief]"]
 
@@ -31,9 +32,13 @@ def test_numbers_are_the_headline_s(programme, tables):
     h = A.headline(programme, theme="brede-welvaart")
     ties = tables["Verbindingen tussen sectoren (E-I-index) [illustratief]"]
     first = ties.iloc[0]
-    assert (first["sector"], first["E-I"], first["E-I bij toeval"]) == (
-        "alle", round(h["ties"]["coattendance"]["ei_index"], 2),
+    assert (first["netwerk"], first["E-I"], first["E-I bij toeval"]) == (
+        "samen aan tafel", round(h["ties"]["coattendance"]["ei_index"], 2),
         round(h["ties"]["coattendance"]["ei_index_expected"], 2))
+    sectors = tables["E-I-index per sector [illustratief]"].set_index("sector")
+    assert sectors.loc["Vakbond", "samen aan tafel"] == 1.0
+    assert sectors.loc["Overheid", "samenwerkingen"] == round(
+        h["ties"]["collaboration"]["ei_index_by_sector"]["government"], 2)
     assert len(tables["Stilgevallen toezeggingen [illustratief]"]) == h["commitments"]["stalled"]["count"]
 
 
