@@ -1,7 +1,11 @@
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 
+import pytest
+
+import labkit
 from labkit.cli import main
 from conftest import DATA, ROOT
 
@@ -57,3 +61,11 @@ def test_console_script_runs():
     r = subprocess.run([sys.executable, "-m", "labkit", "validate", str(DATA)],
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out == "labkit 0.1.0\n"
+    assert labkit.__version__ == version("labkit") == "0.1.0"  # the package and its metadata agree
