@@ -3,16 +3,22 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# JupyterLab's defaults for this environment: no news, no update checks (offline)
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 .PHONY: setup demo test reports serve clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(LAB_OVERRIDES)
 
 # Re-install only when the project's dependencies change: fast when nothing did.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
+
+$(LAB_OVERRIDES): jupyter/overrides.json $(STAMP)
+	@mkdir -p $(@D)
+	cp jupyter/overrides.json $@
 
 demo: setup
 	$(BIN)/labkit validate data
