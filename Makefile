@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab's defaults for this environment: no news, no update checks (offline)
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: setup demo test reports serve clean
+.PHONY: setup browser demo test reports serve clean
 
 setup: $(STAMP) $(LAB_OVERRIDES)
 
@@ -20,6 +20,11 @@ $(LAB_OVERRIDES): jupyter/overrides.json $(STAMP)
 	@mkdir -p $(@D)
 	cp jupyter/overrides.json $@
 
+# A Chromium for the browser tests: the one found (/usr/bin/chromium, `chromium` on PATH,
+# Playwright's own), else Debian's (root with apt-get), else Playwright's download.
+browser: setup
+	@$(BIN)/python tools/browser.py
+
 demo: setup
 	$(BIN)/labkit validate data
 	$(BIN)/labkit summary --data data
@@ -27,7 +32,7 @@ demo: setup
 	@echo "Rapporten: reports/index.html"
 	$(BIN)/labkit serve --data data
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
 # One report per theme: reports/<theme>.ipynb and .html (offline), and reports/index.html.
