@@ -3,16 +3,27 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# JupyterLab's defaults for this environment: no news, no update checks (offline)
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: setup demo test reports serve clean
+.PHONY: setup browser demo test reports serve clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(LAB_OVERRIDES)
 
 # Re-install only when the project's dependencies change: fast when nothing did.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
+
+$(LAB_OVERRIDES): jupyter/overrides.json $(STAMP)
+	@mkdir -p $(@D)
+	cp jupyter/overrides.json $@
+
+# A Chromium for the browser tests: the one found (/usr/bin/chromium, `chromium` on PATH,
+# Playwright's own), else Debian's (root with apt-get), else Playwright's download.
+browser: setup
+	@$(BIN)/python tools/browser.py
 
 demo: setup
 	$(BIN)/labkit validate data
@@ -21,7 +32,7 @@ demo: setup
 	@echo "Rapporten: reports/index.html"
 	$(BIN)/labkit serve --data data
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
 # One report per theme: reports/<theme>.ipynb and .html (offline), and reports/index.html.

@@ -1,7 +1,11 @@
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 
+import pytest
+
+import labkit
 from labkit.cli import main
 from conftest import DATA, ROOT
 
@@ -76,3 +80,10 @@ def test_summary_in_english(capsys):
     assert "Commitments by status: in progress 10, completed 4" in out
     assert "Participants: 45 (6 named, 39 under a pseudonym)" in out
     assert "stage-1" not in out and "in_progress" not in out and "Toezeggingen" not in out
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out == "labkit 0.1.0\n"
+    assert labkit.__version__ == version("labkit") == "0.1.0"  # the package and its metadata agree
