@@ -216,6 +216,22 @@ def from_query_string(query: str) -> dict:
     return out
 
 
+def wait_for_request() -> None:
+    """In a kernel Voilà preheated, wait for the page request; elsewhere return at once.
+
+    With ``--preheat_kernel`` Voilà runs the notebook before anyone asks for a
+    page, so ``QUERY_STRING`` is empty until a request takes the kernel; then
+    Voilà sends the request's details and :func:`voila.utils.wait_for_request`
+    puts them in ``os.environ``. Call this after the work every request shares
+    (imports, loading the data) and before reading the URL. Papermill,
+    JupyterLab and a kernel Voilà starts for one request do not wait.
+    """
+    if os.environ.get("VOILA_PREHEAT") != "True":
+        return
+    from voila.utils import wait_for_request as wait
+    wait()
+
+
 def resolve(params: dict, programme, *, environ=None) -> dict:
     """Fill the empty parameters of a notebook run and check everything.
 
