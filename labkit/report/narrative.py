@@ -185,11 +185,15 @@ def prepare(*, theme: str = "", data_dir: str = "", as_of: str = "", lang: str =
     """Check the notebook's parameters, load the data and return the :class:`Report`.
 
     Under Voilà (no parameters injected, ``theme`` empty) the theme and
-    language come from the URL (see :func:`labkit.views.parameters.resolve`).
+    language come from the URL (see :func:`labkit.views.parameters.resolve`); a
+    preheated kernel loads the data, then waits for the request that carries
+    the URL (:func:`labkit.views.parameters.wait_for_request`).
     """
     given = parameters.check_parameters({"theme": theme, "data_dir": data_dir, "as_of": as_of,
                                          "lang": lang, "facts_only": facts_only})
     programme = load_cached(given["data_dir"] or parameters.default_data_dir())
+    if not given["theme"] and environ is None:
+        parameters.wait_for_request()  # a preheated Voilà kernel: data loaded, now the URL
     p = parameters.resolve(given, programme, environ=os.environ if environ is None else environ)
     if p["facts_only"]:
         programme = programme.replace(**facts_only_tables(programme.tables))
