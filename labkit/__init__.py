@@ -27,7 +27,7 @@ from .analytics.summary import summarize
 
 Programme.graph_builder = build_graph  # the one place the data layer meets the network layer
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402
 
 __all__ = [
     "DataPackageError",

@@ -17,7 +17,7 @@ PACKAGE = Path(labkit.__file__).resolve().parent
 
 #: top-level part of the package -> its layer; parts on one layer may not import each other.
 LAYERS = {
-    "labkit.terminal": 0, "labkit.i18n": 0, "labkit._startup": 0,
+    "labkit.terminal": 0, "labkit.i18n": 0, "labkit._startup": 0, "labkit._version": 0,
     "labkit.errors": 1,
     "labkit.data": 2,
     "labkit.network": 3,
