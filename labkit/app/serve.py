@@ -223,8 +223,9 @@ def find_site(site: str | os.PathLike | None, data: str | os.PathLike | None = N
     return folder, None
 
 
-def page_data(data: str | os.PathLike | None, site_url: str | None) -> dict:
-    """What labkit's landing and error pages show: the programme's title, its themes, the site."""
+def page_data(data: str | os.PathLike | None, site_url: str | None = None, site_served: bool = False) -> dict:
+    """What labkit's landing and error pages show: the programme's title, its themes, and the
+    published site (``site_served``: at ``/site/`` on this server; else ``site_url``, if any)."""
     from ..data.model import load
     from ..views.parameters import default_data_dir
     programme = load(data if data is not None else default_data_dir())
@@ -237,6 +238,7 @@ def page_data(data: str | os.PathLike | None, site_url: str | None) -> dict:
                     "name_en": str(t.get("name_en") or t.get("name_nl") or t["id"])}
                    for t in themes.to_dict("records")],
         "site_url": site_url,
+        "site_served": site_served,
     }
 
 
@@ -426,7 +428,7 @@ def server(data: str | os.PathLike | None = None, *, port: int | None = None, ip
         check_port(ip, port)
     site_dir, site_url = find_site(site, data)
     pools = {name: n for name, n in (pools or {}).items() if n > 0}
-    settings = {"page": page_data(data, "site/" if site_dir else site_url),
+    settings = {"page": page_data(data, site_url, site_served=site_dir is not None),
                 "site_dir": str(site_dir) if site_dir else None,
                 "pools": pools, "fill_delay": fill_delay}
     with tempfile.TemporaryDirectory(prefix="labkit-serve-") as tmp:
