@@ -7,7 +7,8 @@ labkit and its data stack) and calls :func:`configure`, which sets Voilà's own 
 - ``jinja_template_vars``: what labkit's landing page (``/``, Voilà's tree page) and error
   pages show: the programme's title, its themes, the published site. Jinja escapes it all.
 - ``default_handler_class``: an address no Voilà handler takes gets labkit's 404 page, not
-  tornado's bare one; ``site/...`` serves the published site when ``--site DIR`` gave one.
+  tornado's bare one; ``site/...`` serves the published site when ``--site DIR`` gave one;
+  ``labkit/xsrf`` sets the cookie Voilà's page needs to shut its kernel down on leaving.
 - ``VoilaKernelManager.kernel_pools_config``: preheated kernels per notebook.
 - ``ContentsManager.hide_globs``: Voilà's contents API (which its own tree page reads) lists
   nothing; the landing page links the notebooks itself.
@@ -23,6 +24,11 @@ from tornado.escape import url_unescape
 
 #: where the published site is served, under the server's base URL
 SITE_PREFIX = "site/"
+#: answers 204 and sets tornado's ``_xsrf`` cookie. Voilà's page shuts its kernel down when
+#: the tab closes (a POST to voila/api/shutdown that must carry that cookie's value), but
+#: its notebook page never sets the cookie: labkit's page asks for it here (index.html.j2),
+#: so a closed tab frees its kernel at once instead of after five idle minutes.
+XSRF_PATH = "labkit/xsrf"
 
 
 class LabkitDefaultHandler(JupyterHandler, web.StaticFileHandler):
@@ -54,6 +60,12 @@ class LabkitDefaultHandler(JupyterHandler, web.StaticFileHandler):
         return rel
 
     async def get(self, include_body: bool = True) -> None:  # type: ignore[override]
+        if self.request.path == self.base_url + XSRF_PATH:
+            self.xsrf_token  # noqa: B018 - reading it sets the cookie
+            self.set_header("Cache-Control", "no-store")
+            self.set_status(204)
+            self.finish()
+            return
         rel = self._site_path()  # anything that is not the site: 404 before any login
         if not self._finished:
             await self._site_file(rel, include_body)

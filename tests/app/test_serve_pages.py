@@ -5,6 +5,7 @@ and in Chromium: no file listing, nothing from a CDN, links that work, hostile t
 import json
 import re
 import shutil
+import time
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
@@ -172,6 +173,15 @@ def test_landing_page_in_the_browser(page, served, path):
     watch.assert_clean()
 
 
+def _kernels(port):
+    """Kernels of the Voilà on ``port`` that this test process started."""
+    import psutil
+    for p in psutil.Process().children(recursive=True):
+        if f"--port={port}" in p.cmdline():
+            return {k.pid for k in p.children() if "ipykernel" in " ".join(k.cmdline())}
+    raise AssertionError(f"no Voilà on port {port}")
+
+
 @pytest.mark.browser
 def test_the_dashboard_link_opens_the_dashboard(page, served):
     watch = PageWatch(page)
@@ -182,6 +192,29 @@ def test_the_dashboard_link_opens_the_dashboard(page, served):
     assert page.url == served + "/voila/render/dashboard.ipynb"
     assert page.evaluate("window.__xss") is None
     watch.assert_clean()
+
+
+@pytest.mark.browser
+def test_a_closed_dashboard_tab_frees_its_kernel_at_once(browser, served):
+    # opened directly, not from the landing page: labkit's page fetches the _xsrf cookie that
+    # Voilà's shutdown-on-leave needs (Voilà's notebook page sets none)
+    port = int(served.rsplit(":", 1)[1])
+    before = _kernels(port)
+    context = browser.new_context()
+    page = context.new_page()
+    watch = PageWatch(page)
+    page.set_default_timeout(90_000)
+    page.goto(served + "/voila/render/dashboard.ipynb?thema=brede-welvaart")
+    page.wait_for_selector(".lk-app .vega-embed svg")
+    assert any(c["name"] == "_xsrf" for c in context.cookies())
+    assert len(_kernels(port) - before) == 1
+    watch.assert_clean()
+    page.close(run_before_unload=True)
+    deadline = time.monotonic() + 30
+    while _kernels(port) - before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    context.close()
+    assert not _kernels(port) - before, "the closed tab's kernel is still running"
 
 
 @pytest.mark.browser
