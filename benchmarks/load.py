@@ -483,8 +483,7 @@ def browser_only(args) -> bool:
 # ---------------------------------------------------------------- main
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("scenario", nargs="*", default=["browser", "live", "static"],
-                    choices=["browser", "live", "static", "browser-only"])
+    ap.add_argument("scenario", nargs="*", help="browser, live, static (default: all three)")
     ap.add_argument("--users", type=int, default=20, help="live: viewers (default 20)")
     ap.add_argument("--spawn-rate", type=float, default=10, help="live: viewers arriving per second (default 10)")
     ap.add_argument("--pool", type=int, default=None, help="live: --pool of the pool-on run (default: --users)")
@@ -497,6 +496,9 @@ def main(argv=None) -> int:
     ap.add_argument("--data", help="data package for labkit serve (default: the project's)")
     ap.add_argument("--csv", default=str(ROOT / "benchmarks" / "out" / "load"), help="prefix of Locust's CSV files")
     args = ap.parse_args(argv)
+    args.scenario = args.scenario or ["browser", "live", "static"]
+    if unknown := set(args.scenario) - {"browser", "live", "static", "browser-only"}:
+        ap.error(f"no scenario {', '.join(sorted(unknown))}: choose from browser, live, static")
     if "browser-only" in args.scenario:
         return 0 if browser_only(args) else 1
     ok = True

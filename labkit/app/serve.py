@@ -34,6 +34,7 @@ import ipaddress
 import json
 import math
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -46,7 +47,6 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import chart_module
 from ..errors import LabkitError
@@ -454,7 +454,8 @@ def server(data: str | os.PathLike | None = None, *, port: int | None = None, ip
                     raise LabkitError(_in_use(ip, port))
                 last = next((t for t in reversed(output.tail) if t), "no output")
                 raise LabkitError(f"Voilà stopped while starting (exit code {proc.poll()}): {last}")
-            bound = urlsplit(output.url).port
+            said = re.search(r":(\d+)(?:[/?]|$)", output.url)  # "http://127.0.0.1:8866/", "http://::1:8866/"
+            bound = int(said.group(1)) if said else port
             if bound != port:  # cannot happen with port_retries=0; never print a wrong address
                 raise LabkitError(f"Voilà listens on port {bound}, not {port}; stopped it")
             wait_until_up(f"{base}/voila/static/voila.js", proc)
@@ -539,10 +540,10 @@ def serve(data: str | os.PathLike | None = None, *, port: int = 8866, ip: str = 
                 waiting = srv.wait_for_pool(timeout=60 + 5 * want)
                 ready = max(0, min(pools[DASHBOARD], waiting - pools[REPORT]))
                 if waiting >= want:
-                    print(f"Klaar voor {ready} kijkers tegelijk: {waiting} voorverwarmde kernels "
+                    print(f"Klaar voor {ready} {'kijker' if ready == 1 else 'kijkers'} tegelijk: {waiting} voorverwarmde kernels "
                           f"({_gb(srv.memory_mb())} met de server); de pool vult zich aan na elke kijker.", flush=True)
                 else:
-                    print(f"Klaar voor {ready} kijkers tegelijk; {want - waiting} kernels warmen nog op.", flush=True)
+                    print(f"Klaar voor {ready} {'kijker' if ready == 1 else 'kijkers'} tegelijk; {want - waiting} kernels warmen nog op.", flush=True)
             else:
                 print("Zonder voorverwarmde kernels (--pool 0): elke kijker wacht enkele seconden "
                       "op een eigen kernel.", flush=True)

@@ -150,6 +150,20 @@ def test_a_port_in_use_is_refused_in_one_line():
     assert len(err) == 1 and err[0].startswith(f"labkit: port {port} on 127.0.0.1 is in use"), err
 
 
+@pytest.mark.slow
+def test_a_port_taken_after_the_check_is_still_refused(monkeypatch):
+    # between labkit's check and Voilà's bind another program takes the port: Voilà, its
+    # retries off, stops; labkit says so in its one line rather than print an address
+    monkeypatch.setattr(serve, "check_port", lambda ip, port: None)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(LabkitError, match=f"port {port} on 127.0.0.1 is in use"):
+            with serve.running(DATA, port=port, preheat=False, pool_size=0):
+                pass
+
+
 def _listening_ports(pid):
     import psutil
     return {c.laddr.port for c in psutil.Process(pid).net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN}
