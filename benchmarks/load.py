@@ -346,8 +346,7 @@ http {{
     sendfile on;
     tcp_nopush on;
     keepalive_requests 10000;
-    gzip on;
-    gzip_types text/css application/javascript application/json image/svg+xml;
+    gzip off;  # loopback: compressing each answer would only spend the cores the users share
     client_body_temp_path {tmp}/body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;
@@ -365,9 +364,10 @@ http {{
 
 def stand_in_site(folder: Path) -> Path:
     """An HTML page and a ~1 MB script, as a dashboard page of the published site will be."""
+    from labkit.app import chart_module
     (folder / "assets").mkdir(parents=True)
-    (folder / "assets" / "vega.js").write_bytes(
-        b"// stand-in for the site's chart script\n" + (b"window.lk=(window.lk||0)+1;" * 38_000)[: 1_000_000])
+    js = chart_module.bundle()  # the dashboard's own chart script: vega, 0.9 MB
+    (folder / "assets" / "vega.js").write_bytes(js + b"\n//" + b"x" * max(0, 1_000_000 - len(js) - 3))
     (folder / "assets" / "site.css").write_text("body{font-family:sans-serif}\n" * 40)
     (folder / "index.html").write_text(
         '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Stand-in</title>'
@@ -392,9 +392,16 @@ def start_nginx(site: Path, tmp: Path):
     (tmp / "logs").mkdir(exist_ok=True)
     conf = tmp / "nginx.conf"
     conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, site=site.resolve()))
+    # run as root, nginx's workers become "nobody": they must be able to read the site
+    tmp.chmod(0o755)
     proc = subprocess.Popen([nginx, "-p", str(tmp), "-c", str(conf), "-e", str(tmp / "error.log")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    serve.wait_until_up(f"http://127.0.0.1:{port}/", None, timeout=20)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        serve.wait_until_up(f"http://127.0.0.1:{port}{dashboard_page(site)}", proc, timeout=20)
+    except Exception:
+        proc.terminate()
+        log = (tmp / "error.log").read_text() if (tmp / "error.log").exists() else ""
+        raise SystemExit(f"nginx did not serve {site}: {log.strip()[-500:]}") from None
     return proc, port
 
 
@@ -406,8 +413,8 @@ def run_static(args) -> bool:
             what = f"the published site in {site}"
         else:
             site = stand_in_site(tmp / "site")
-            what = ("a STAND-IN site (an HTML page, a 1 MB script and a stylesheet): labkit publish is not "
-                    "there yet; give --site DIR to measure its output")
+            what = ("a STAND-IN site (an HTML page, vega's script padded to 1 MB, a stylesheet): labkit "
+                    "publish is not there yet; give --site DIR to measure its output")
         page = dashboard_page(site)
         proc, port = start_nginx(site, tmp)
         try:
@@ -490,7 +497,7 @@ def main(argv=None) -> int:
     ap.add_argument("--run-time", type=float, default=240, help="seconds a Locust run may take at most")
     ap.add_argument("--refill-time", type=float, default=240, help="live: seconds to wait for the pool to refill")
     ap.add_argument("--static-users", type=int, default=200, help="static: users at once (default 200)")
-    ap.add_argument("--static-loads", type=int, default=3, help="static: page loads per user (default 3)")
+    ap.add_argument("--static-loads", type=int, default=1, help="static: page loads per user (default 1)")
     ap.add_argument("--site", help="static: the folder labkit publish wrote (default: a stand-in)")
     ap.add_argument("--pages", type=int, default=4, help="browser: Chromium pages (default 4)")
     ap.add_argument("--data", help="data package for labkit serve (default: the project's)")

@@ -16,7 +16,8 @@ A room opens the link at once, so each notebook keeps a pool of preheated kernel
 (``--pool N``; :func:`default_pool` sizes it from cores and memory). A preheated kernel
 has imported labkit and loaded the data, then waits for its request
 (``voila.utils.wait_for_request``): it answers in milliseconds. Voilà refills the pool
-itself, a second after each kernel is taken (``VoilaKernelManager.fill_delay``).
+itself, :data:`FILL_DELAY` seconds after each kernel is taken, once the room is in
+(``VoilaKernelManager.fill_delay``).
 
 ``/`` is labkit's landing page (templates/voila/templates/labkit/landing.html) instead of
 Voilà's file listing, and every other page Voilà can show uses labkit's template: see
@@ -67,9 +68,11 @@ KERNELS_PER_CORE = 10
 #: The theme report keeps one kernel for every ten of the dashboard's (at least one):
 #: a room opens the dashboard; the reports' links spread over themes and languages.
 REPORT_SHARE = 10
-#: Seconds Voilà waits after a kernel is taken before it starts the one that replaces it
-#: (Voilà's own default).
-FILL_DELAY = 1.0
+#: Seconds Voilà waits after a kernel is taken before it starts the one that replaces it.
+#: Voilà's default, 1 s, refills while the room is still arriving, and each start renders
+#: the notebook's page template in Voilà's one event loop: 20 viewers within 2 s then waited
+#: 16 s for the first view (pool of 20, 2 cores); with 15 s, 0.5 s (benchmarks/load.py).
+FILL_DELAY = 15.0
 
 
 def free_port() -> int:
