@@ -62,7 +62,7 @@ def _reports(args) -> int:
 
 def _serve(args) -> int:
     from .app.serve import serve
-    return serve(args.data, port=args.port, ip=args.ip, token=args.token)
+    return serve(args.data, port=args.port, ip=args.ip, token=args.token, pool=args.pool, site=args.site)
 
 
 def _pair(text: str) -> tuple[str, str]:
@@ -132,9 +132,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="serve the dashboard with Voilà (127.0.0.1 unless told)")
     p.add_argument("--data", default=None, help="data package folder (default: the project's data/)")
-    p.add_argument("--port", type=int, default=8866, help="port (default: 8866)")
+    p.add_argument("--port", type=int, default=8866, help="port, 1-65535 and free (default: 8866)")
     p.add_argument("--ip", default="127.0.0.1", help="address to listen on; beyond 127.0.0.1 a token is required")
     p.add_argument("--token", default=None, help="access token (generated when --ip is not local)")
+    p.add_argument("--pool", type=int, default=None, metavar="N",
+                   help="viewers at once: preheated kernels for the dashboard, ~200 MB each (default: 10 per "
+                        "core, at most what half the free memory holds twice over; 0: none)")
+    p.add_argument("--site", default=None, metavar="DIR|URL",
+                   help="the published site (labkit publish) to serve at /site/ and link from the start "
+                        "page, or its address elsewhere (default: ./site/ when it has an index.html)")
     p.set_defaults(func=_serve)
 
     p = sub.add_parser("import", help="read a registration or progress list (.xlsx or .csv) into the package")
