@@ -13,11 +13,11 @@ from . import _startup
 _startup.defer_rfc3987_syntax()  # before anything imports jsonschema: saves 1.6-2.9 s per kernel
 
 from .analytics import (  # noqa: E402
-    assortativity, betweenness, blau_index, brokerage_roles, commitment_coverage, communities,
-    community_mixing, constraint, cross_sector_share, diversity, effective_size, ei_index, ei_index_by_group,
-    ei_index_by_node, ei_index_expected, format_headline, headline, invitation_tree, missing_sectors,
-    mixing_matrix, modularity, new_cross_sector_ties, progress_over_time, sector_composition, shannon_index,
-    stalled_commitments, table_continuity, top_brokers, unowned)
+    assortativity, betweenness, blau_index, brokerage_baselines, brokerage_roles, commitment_coverage,
+    communities, community_mixing, constraint, cross_sector_share, diversity, effective_size, ei_index,
+    ei_index_by_group, ei_index_by_node, ei_index_expected, format_headline, headline, invitation_tree,
+    missing_sectors, mixing_matrix, modularity, new_cross_sector_ties, progress_over_time, sector_composition,
+    shannon_index, stalled_commitments, table_continuity, top_brokers, unowned)
 from .errors import DataPackageError, LabkitError, ParameterError, Problem
 from .interop.export import export_programme, read_graph
 from .network.graph import build_graph, organisation_coattendance, organisation_collaboration
@@ -40,6 +40,7 @@ __all__ = [
     "assortativity",
     "betweenness",
     "blau_index",
+    "brokerage_baselines",
     "brokerage_roles",
     "build_graph",
     "commitment_coverage",

@@ -36,7 +36,7 @@ equal NetworkX's where NetworkX has the measure (tests).
 """
 
 from ._data import clear_cache
-from .brokers import betweenness, brokerage_roles, constraint, effective_size
+from .brokers import betweenness, brokerage_baselines, brokerage_roles, constraint, effective_size
 from .clusters import communities, community_mixing, modularity
 from .commitments import commitment_coverage, progress_over_time, stalled_commitments, unowned
 from .composition import blau_index, diversity, missing_sectors, sector_composition, shannon_index
@@ -49,6 +49,7 @@ __all__ = [
     "assortativity",
     "betweenness",
     "blau_index",
+    "brokerage_baselines",
     "brokerage_roles",
     "clear_cache",
     "commitment_coverage",
