@@ -42,8 +42,9 @@ from .commitments import commitment_coverage, progress_over_time, stalled_commit
 from .composition import blau_index, diversity, missing_sectors, sector_composition, shannon_index
 from .continuity import invitation_tree, table_continuity
 from .headline import format_headline, headline, top_brokers
-from .ties import (assortativity, cross_sector_share, ei_index, ei_index_by_group, ei_index_by_node,
-                   ei_index_expected, mixing_matrix, new_cross_sector_ties)
+from .ties import (assortativity, cross_sector_share, ei_index, ei_index_by_group,
+                   ei_index_by_node, ei_index_expected, ei_index_permutation, mixing_matrix, mixing_permutation,
+                   new_cross_sector_ties)
 
 __all__ = [
     "assortativity",
@@ -63,11 +64,13 @@ __all__ = [
     "ei_index_by_group",
     "ei_index_by_node",
     "ei_index_expected",
+    "ei_index_permutation",
     "format_headline",
     "headline",
     "invitation_tree",
     "missing_sectors",
     "mixing_matrix",
+    "mixing_permutation",
     "modularity",
     "new_cross_sector_ties",
     "progress_over_time",
