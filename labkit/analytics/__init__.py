@@ -12,9 +12,13 @@ module              answers
                     invitations ("zwaan-kleef-aan") as a tree
 ``ties``            cross-sector ties: E-I index (whole network, per sector,
                     per organisation), mixing matrix, assortativity, new
-                    cross-sector ties per table
+                    cross-sector ties per table; E-I and mixing against
+                    shuffled sector labels (a permutation test)
 ``brokers``         betweenness, Burt's constraint and effective size,
-                    Gould-Fernandez brokerage roles
+                    Gould-Fernandez brokerage roles and their expected counts
+                    and z-scores in a random network (as ``sna::brokerage``)
+``chance``          a figure against chance in one sentence, Dutch and
+                    English: more, less or as often as chance would give
 ``clusters``        seeded Leiden communities, modularity and how far each
                     community mixes sectors
 ``commitments``     coverage by drietrapsraket stage, SDG, dimension and owner
@@ -37,6 +41,7 @@ equal NetworkX's where NetworkX has the measure (tests).
 
 from ._data import clear_cache
 from .brokers import betweenness, brokerage_baselines, brokerage_roles, constraint, effective_size
+from .chance import describe_against_chance
 from .clusters import communities, community_mixing, modularity
 from .commitments import commitment_coverage, progress_over_time, stalled_commitments, unowned
 from .composition import blau_index, diversity, missing_sectors, sector_composition, shannon_index
@@ -58,6 +63,7 @@ __all__ = [
     "community_mixing",
     "constraint",
     "cross_sector_share",
+    "describe_against_chance",
     "diversity",
     "effective_size",
     "ei_index",

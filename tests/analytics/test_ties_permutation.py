@@ -111,7 +111,7 @@ def test_random_labels_on_a_random_graph_give_a_large_p_value():
     G = random_graph(8, n=60, m=200)
     r = A.ei_index_permutation(G, seed=0)
     assert r["p_value"] > 0.1 and r["low"] <= r["observed"] <= r["high"]
-    assert all(g["p_value"] > 0.05 for g in r["by_group"].values())
+    assert all(g["p_value"] > 0.01 for g in r["by_group"].values())
 
 
 def test_p_values_are_calibrated_when_labels_are_irrelevant():
