@@ -5,7 +5,9 @@ Results equal NetworkX's (``betweenness_centrality``, ``constraint``,
 (betweenness, constraint) or by scipy sparse products (effective size, which
 igraph lacks), and the tests check each against NetworkX (and igraph) on
 random graphs. Gould-Fernandez brokerage is in neither library; the tests
-check it against a direct count and on hand-made three-node graphs.
+check the role counts against a direct count and on hand-made three-node
+graphs, and counts, expected counts and z-scores against R's statnet
+``sna::brokerage()`` (fixtures made by R) and on graphs worked by hand.
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pandas as pd
 
@@ -261,9 +260,10 @@ def _f(x, digits=2):
     return "—" if x is None or x != x else f"{x:.{digits}f}"
 
 
-def _wrap(text, indent="    ", width=110):
-    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent + "  ",
-                         break_on_hyphens=False)
+def _wrap(text, indent="    "):
+    """One line per sentence, indented (the terminal wraps it): the line count never depends
+    on the names in it, so a name can never make or hide a line."""
+    return indent + text
 
 
 def format_headline(h: dict) -> str:
