@@ -99,6 +99,9 @@ class Cell:
     percent: bool = False  # Excel shows the number as a percentage
 
 
+_EMPTY = Cell()
+
+
 def blank(cell: Cell) -> bool:
     return cell.value is None or (isinstance(cell.value, str) and not clean(cell.value))
 
@@ -139,6 +142,103 @@ def read_sheet(path, spec: dict[str, set[str]], *, encoding: str | None = None,
     path = Path(path)
     problems: list[Problem] = []
     where, rows, merged, epoch, workbook = _read_grid(path, encoding, sheet, problems)
+    return _from_grid(where, rows, merged, epoch, workbook, spec, ignore, problems)
+
+
+def read_sheets(path, specs: dict[str, dict[str, set[str]]]
+                ) -> tuple[dict[str, Sheet], list[Problem], list[str]]:
+    """Read every sheet of the workbook at ``path`` whose title is a key of
+    ``specs`` (each sheet read as :func:`read_sheet` reads one).
+
+    Made for large workbooks: openpyxl's read-only mode, one pass over each
+    sheet (a second only where it holds formulas, to find those without a
+    saved result) and merged ranges read from the sheet's XML. Returns the
+    sheets found, every problem, and the titles of the other sheets. Raises
+    :class:`ParameterError` when the file is not a workbook.
+    """
+    import openpyxl
+    path = Path(path)
+    if not path.is_file():
+        raise ParameterError(f"{path}: no such file")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise ParameterError(f"{path}: not an Excel workbook; save it as 'Excel Workbook (.xlsx)'")
+    with warnings.catch_warnings():
+        # openpyxl warns about Excel features it does not keep (extensions...): harmless here
+        warnings.simplefilter("ignore", UserWarning)
+        try:
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as e:  # zip, XML and key errors all mean: not a workbook openpyxl can read
+            raise ParameterError(f"{path}: cannot be read as an Excel workbook ({type(e).__name__}); "
+                                 "open it in Excel and save it as .xlsx") from e
+        try:
+            sheets, problems, others = {}, [], []
+            for ws in wb.worksheets:
+                if ws.title not in specs:
+                    others.append(ws.title)
+                    continue
+                where = f"{path.name}[{ws.title}]"
+                xml = wb._archive.read(ws._worksheet_path)
+                rows = _read_only_rows(ws, _formula_cells(path, ws.title) if _FORMULA_XML.search(xml)
+                                       else set())
+                sheet_problems: list[Problem] = []
+                sheets[ws.title], sheet_problems = _from_grid(
+                    where, rows, _merged_from_xml(xml), wb.epoch, True, specs[ws.title], None,
+                    sheet_problems)
+                problems += sheet_problems
+        finally:
+            wb.close()
+    return sheets, problems, others
+
+
+_FORMULA_XML = re.compile(rb"<(?:\w+:)?f[ >/]")
+_MERGED_XML = re.compile(rb'<(?:\w+:)?mergeCell [^>]*ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
+
+
+def _column_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters.decode():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _merged_from_xml(xml: bytes) -> list[tuple[int, int, int, int]]:
+    tail = xml[xml.rfind(b"</sheetData>"):] if b"</sheetData>" in xml else xml
+    out = []
+    for c0, r0, c1, r1 in _MERGED_XML.findall(tail):
+        out.append((int(r0), int(r1 or r0), _column_index(c0), _column_index(c1 or c0)))
+    return out
+
+
+def _formula_cells(path: Path, title: str) -> set[tuple[int, int]]:
+    """(row, 0-based column) of every formula cell of sheet ``title``."""
+    import openpyxl
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        return {(c.row, c.column - 1) for row in wb[title].iter_rows() for c in row
+                if getattr(c, "data_type", None) == "f"}
+    finally:
+        wb.close()
+
+
+def _read_only_rows(ws, formulas: set) -> list:
+    ws.reset_dimensions()  # trust the cells, not the size a writer claims
+    rows = []
+    for r, row in enumerate(ws.iter_rows(), start=1):
+        cells = []
+        for c, cell in enumerate(row):
+            value = cell.value
+            if value is None:
+                cells.append(Cell(FORMULA) if (r, c) in formulas else _EMPTY)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                cells.append(Cell(value, "%" in str(cell.number_format or "")))
+            else:
+                cells.append(Cell(value))
+        rows.append((r, cells))
+    return rows
+
+
+def _from_grid(where, rows, merged, epoch, workbook, spec, ignore, problems
+               ) -> tuple[Sheet, list[Problem]]:
     out = Sheet(where, epoch=epoch)
     known = {h: field for field, heads in spec.items() for h in heads}
     origin = {}  # (row, col) inside a merged range -> the range's top-left (row, col)
@@ -308,8 +408,21 @@ def text(cell: Cell) -> str | None:
     return clean(v.isoformat() if isinstance(v, dt.date) else str(v)) or None
 
 
+_MONTHS = {
+    **dict.fromkeys(("januari", "jan", "january"), 1), **dict.fromkeys(("februari", "feb", "february"), 2),
+    **dict.fromkeys(("maart", "mrt", "mar", "march"), 3), **dict.fromkeys(("april", "apr"), 4),
+    **dict.fromkeys(("mei", "may"), 5), **dict.fromkeys(("juni", "jun", "june"), 6),
+    **dict.fromkeys(("juli", "jul", "july"), 7), **dict.fromkeys(("augustus", "aug", "august"), 8),
+    **dict.fromkeys(("september", "sep", "sept"), 9), **dict.fromkeys(("oktober", "okt", "oct", "october"), 10),
+    **dict.fromkeys(("november", "nov"), 11), **dict.fromkeys(("december", "dec"), 12),
+}
+_WORDS_DATE = re.compile(r"([0-9]{1,2})\.? ([a-z]+)\.? ([0-9]{4})")
+_WORDS_MONTH = re.compile(r"([a-z]+)\.? ([0-9]{4})")
+
+
 def date(cell: Cell, epoch=None):
-    """A date from a date cell, an Excel serial, ``YYYY-MM-DD`` or ``D-M-YYYY``."""
+    """A date from a date cell, an Excel serial, ``YYYY-MM-DD``, the Dutch
+    ``D-M-YYYY`` or ``12 maart 2026`` (Dutch or English month names, in full or short)."""
     from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
     v = cell.value
     if blank(cell):
@@ -328,14 +441,57 @@ def date(cell: Cell, epoch=None):
     s = clean(str(v))
     iso = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?", s)
     dutch = re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})", s)
+    words = _WORDS_DATE.fullmatch(s.casefold())
     try:
         if iso:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3])), None
         if dutch:
             return dt.date(int(dutch[3]), int(dutch[2]), int(dutch[1])), None
+        if words and words[2] in _MONTHS:
+            return dt.date(int(words[3]), _MONTHS[words[2]], int(words[1])), None
     except ValueError:
         return None, ("not a real date", "check the day and the month")
     return None, ("not a date", hint)
+
+
+def month(cell: Cell, epoch=None):
+    """A month as ``YYYY-MM`` from ``2026-03``, ``3-2026``, ``maart 2026``, a date
+    cell or any date :func:`date` reads (its day is dropped)."""
+    if blank(cell):
+        return None, None
+    hint = "write it as YYYY-MM (e.g. 2026-03), as 3-2026 or as maart 2026"
+    s = clean(str(cell.value)).casefold() if isinstance(cell.value, str) else ""
+    iso = re.fullmatch(r"([0-9]{4})[-/.]([0-9]{1,2})", s)
+    dutch = re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{4})", s)
+    words = _WORDS_MONTH.fullmatch(s)
+    if iso or dutch or words:
+        year, number = ((int(iso[1]), int(iso[2])) if iso else (int(dutch[2]), int(dutch[1]))
+                        if dutch else (int(words[2]), _MONTHS.get(words[1], 0)))
+        if not 1 <= number <= 12:
+            return None, ("not a month", hint)
+        return f"{year:04d}-{number:02d}", None
+    day, err = date(cell, epoch)
+    if err:
+        return None, ("not a month", hint)
+    return f"{day.year:04d}-{day.month:02d}", None
+
+
+def whole(cell: Cell):
+    """A whole number from a number cell or digits typed as text (``' 12 '``, ``12.0``)."""
+    v = cell.value
+    if blank(cell):
+        return None, None
+    if isinstance(v, str):
+        s = clean(v)
+        if re.fullmatch(r"-?[0-9]+", s):
+            return int(s), None
+        try:
+            v = float(s.replace(",", "."))
+        except ValueError:
+            return None, ("not a whole number", "write digits only, e.g. 3")
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or v != int(v):
+        return None, ("not a whole number", "write digits only, e.g. 3")
+    return int(v), None
 
 
 def percentage(cell: Cell):
