@@ -356,10 +356,14 @@ class _Writer:
                        self.cell(ws, res["title"] + ": " + res["description"], wrap=True)])
             for f in schema.fields(table):
                 ws.append([sheet, label(table, f["name"], self.lang), f["name"],
-                           self.kind(f), w("ja", "yes") if self.required(table, f) else "",
+                           self.kind(table, f), w("ja", "yes") if self.required(table, f) else "",
                            self.choices(table, f), self.cell(ws, self.about(table, f), wrap=True)])
 
-    def kind(self, f):
+    def kind(self, table, f):
+        if "enum" in f.get("constraints", {}):
+            return self.word("keuze", "choice")
+        if f["name"] in references(table):
+            return self.word("verwijzing", "reference")
         return TYPES.get(f["type"], (f["type"],) * 2)[self.i]
 
     def required(self, table, f):
@@ -434,7 +438,7 @@ class _Writer:
         for f in fields:
             name = f["name"]
             ours = name in ("id", "source") and table != "welfare_dimensions"
-            note = self.about(table, f) + "\n" + self.word("Soort: ", "Kind: ") + self.kind(f)
+            note = self.about(table, f) + "\n" + self.word("Soort: ", "Kind: ") + self.kind(table, f)
             if choices := self.choices(table, f):
                 note += "\n" + self.word("Keuzes: ", "Choices: ") + choices
             if self.required(table, f):

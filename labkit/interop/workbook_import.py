@@ -155,6 +155,7 @@ class _Import:
         self.lang = "nl"
         self.resolvers: dict[str, object] = {}
         self.loose: dict[str, set] = {}
+        self.absent: dict[str, set] = {}
         self.old = {name: _canonical(name, df) for name, df in self.t.items()}
 
     def run(self) -> WorkbookImport:
@@ -224,15 +225,22 @@ class _Import:
             self.rows[table] = None  # keep the package's rows
             return
         where = self.where[table] = sheet.where
-        missing = [f["name"] for f in fields if f["name"] not in sheet.columns]
-        if missing and sheet.columns:
-            for name in missing:
+        missing = [f for f in fields if f["name"] not in sheet.columns]
+        needed = [f["name"] for f in missing
+                  if f.get("constraints", {}).get("required") and f["name"] != "source"]
+        if needed and sheet.columns:
+            for name in needed:
                 self.problems.append(Problem(where, 0, label(table, name, self.lang), "",
                                              "column missing",
                                              f"add a column named '{label(table, name, self.lang)}'"))
-        if missing:
+        if needed or not sheet.columns:
             self.rows[table] = None
             return
+        self.absent[table] = {f["name"] for f in missing}
+        for f in missing:
+            self.notes.append(f"{where}: no column '{label(table, f['name'], self.lang)}': rows keep "
+                              "the values they have, new rows leave it empty")
+        fields = [f for f in fields if f["name"] in sheet.columns]
         refs = references(table)
         out = []
         for number, cells in sheet.rows:
@@ -255,6 +263,8 @@ class _Import:
                     bad.add(name)
                     value = ""
                 values[name] = value
+            for name in self.absent[table]:
+                values[name], labels[name] = "", label(table, name, self.lang)
             out.append(_Row(number, values, labels, raw, bad))
         self.rows[table] = out
 
@@ -293,8 +303,8 @@ class _Import:
         if hit is not None:
             return hit, None
         close = difflib.get_close_matches(normal_form(s), list(options), n=1, cutoff=0.6)
-        hint = (self.suggest(options[close[0]]) + "; " if close else "") + \
-            "pick one from the list: " + ", ".join(map(str, allowed))
+        listed = "ick one from the list: " + ", ".join(map(str, allowed))
+        hint = self.suggest(options[close[0]]) + " P" + listed if close else "p" + listed
         return "", ("not one of the choices", hint)
 
     def suggest(self, shown: str, key: str | None = None) -> str:
@@ -421,13 +431,12 @@ class _Import:
             return Problem(where, row.number, col, raw, f"names more than one {what}: "
                            + ", ".join(sorted(map(str, hits))), "write the id of the one you mean")
         resolver = self.resolvers[target]
-        close = difflib.get_close_matches(normal_form(raw), list(resolver.index), n=1, cutoff=0.75)
-        hint = ""
+        close = difflib.get_close_matches(normal_form(raw), list(resolver.index), n=1)
+        hint = (f"add the {what} on sheet {sheet}, or pick one from the list" if target not in READ_ONLY
+                else f"pick one from sheet {sheet}")
         if close:
             key = next(iter(resolver.index[close[0]]))
-            hint = self.suggest(resolver.shown[close[0]], str(key)) + " "
-        hint += (f"Add the {what} on sheet {sheet}, or pick one from the list" if target not in READ_ONLY
-                 else f"pick one from sheet {sheet}")
+            hint = self.suggest(resolver.shown[close[0]], str(key)) + " " + hint[0].upper() + hint[1:]
         return Problem(where, row.number, col, raw, f"no {what} with this name or id on sheet {sheet}",
                        hint)
 
@@ -446,6 +455,7 @@ class _Import:
             pk = schema.BY_NAME[table]["schema"].get("primaryKey", [])
             names = schema.field_names(table)
             where = self.where[table]
+            absent = self.absent.get(table, set())
             index = {tuple(r[k] for k in pk): i for i, r in enumerate(old)}
             result = list(old)
             origin: list = [None] * len(old)
@@ -471,7 +481,7 @@ class _Import:
                     value = {}
                     for f in names:
                         v = row.values[f]
-                        if f == "source" and not v:
+                        if f == "source" and not v or f in absent:
                             v = before[f]
                         elif v != before[f] and clean(v) == clean(before[f]) and f not in row.bad:
                             v = before[f]  # only spaces differ: keep the package's text
