@@ -39,9 +39,9 @@ import warnings
 from pathlib import Path
 
 from ..errors import ParameterError, Problem
+from .xlsx import FORMULA  # the value of a formula cell Excel never calculated
 
 HEADER_SCAN = 20
-FORMULA = object()  # the value of a formula cell Excel never calculated
 FORMULA_HINT = "open the file in Excel and save it, or type the value"
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "v", "✓", "akkoord"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0", "geen"}
@@ -150,89 +150,65 @@ def read_sheets(path, specs: dict[str, dict[str, set[str]]]
     """Read every sheet of the workbook at ``path`` whose title is a key of
     ``specs`` (each sheet read as :func:`read_sheet` reads one).
 
-    Made for large workbooks: openpyxl's read-only mode, one pass over each
-    sheet (a second only where it holds formulas, to find those without a
-    saved result) and merged ranges read from the sheet's XML. Returns the
-    sheets found, every problem, and the titles of the other sheets. Raises
+    Made for large workbooks: one pass over each sheet with
+    :class:`labkit.interop.xlsx.Workbook`, which sees saved values, formulas
+    without a result and merged ranges at once. Returns the sheets found,
+    every problem, and the titles of the other sheets. Raises
     :class:`ParameterError` when the file is not a workbook.
     """
-    import openpyxl
+    import xml.parsers.expat
+    import zipfile
+
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
+    from .xlsx import Workbook
     path = Path(path)
     if not path.is_file():
         raise ParameterError(f"{path}: no such file")
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ParameterError(f"{path}: not an Excel workbook; save it as 'Excel Workbook (.xlsx)'")
-    with warnings.catch_warnings():
-        # openpyxl warns about Excel features it does not keep (extensions...): harmless here
-        warnings.simplefilter("ignore", UserWarning)
-        try:
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as e:  # zip, XML and key errors all mean: not a workbook openpyxl can read
-            raise ParameterError(f"{path}: cannot be read as an Excel workbook ({type(e).__name__}); "
-                                 "open it in Excel and save it as .xlsx") from e
-        try:
-            sheets, problems, others = {}, [], []
-            for ws in wb.worksheets:
-                if ws.title not in specs:
-                    others.append(ws.title)
-                    continue
-                where = f"{path.name}[{ws.title}]"
-                xml = wb._archive.read(ws._worksheet_path)
-                rows = _read_only_rows(ws, _formula_cells(path, ws.title) if _FORMULA_XML.search(xml)
-                                       else set())
-                sheet_problems: list[Problem] = []
-                sheets[ws.title], sheet_problems = _from_grid(
-                    where, rows, _merged_from_xml(xml), wb.epoch, True, specs[ws.title], None,
-                    sheet_problems)
-                problems += sheet_problems
-        finally:
-            wb.close()
+    unreadable = (zipfile.BadZipFile, KeyError, ValueError, xml.parsers.expat.ExpatError)
+    try:
+        wb = Workbook(path)
+    except unreadable as e:
+        raise ParameterError(f"{path}: cannot be read as an Excel workbook ({type(e).__name__}); "
+                             "open it in Excel and save it as .xlsx") from e
+    epoch = CALENDAR_MAC_1904 if wb.epoch_1904 else CALENDAR_WINDOWS_1900
+    sheets, problems, others = {}, [], []
+    try:
+        for title in wb.titles:
+            if title not in specs:
+                others.append(title)
+                continue
+            try:
+                grid, merged = wb.rows(title)
+            except unreadable as e:
+                raise ParameterError(f"{path}: sheet '{title}' cannot be read ({type(e).__name__}); "
+                                     "open the file in Excel and save it as .xlsx") from e
+            sheets[title], found = _from_grid(f"{path.name}[{title}]", _cells(grid), merged, epoch,
+                                              True, specs[title], None, [])
+            problems += found
+    finally:
+        wb.close()
     return sheets, problems, others
 
 
-_FORMULA_XML = re.compile(rb"<(?:\w+:)?f[ >/]")
-_MERGED_XML = re.compile(rb'<(?:\w+:)?mergeCell [^>]*ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
-
-
-def _column_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters.decode():
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
-def _merged_from_xml(xml: bytes) -> list[tuple[int, int, int, int]]:
-    tail = xml[xml.rfind(b"</sheetData>"):] if b"</sheetData>" in xml else xml
-    out = []
-    for c0, r0, c1, r1 in _MERGED_XML.findall(tail):
-        out.append((int(r0), int(r1 or r0), _column_index(c0), _column_index(c1 or c0)))
-    return out
-
-
-def _formula_cells(path: Path, title: str) -> set[tuple[int, int]]:
-    """(row, 0-based column) of every formula cell of sheet ``title``."""
-    import openpyxl
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        return {(c.row, c.column - 1) for row in wb[title].iter_rows() for c in row
-                if getattr(c, "data_type", None) == "f"}
-    finally:
-        wb.close()
-
-
-def _read_only_rows(ws, formulas: set) -> list:
-    ws.reset_dimensions()  # trust the cells, not the size a writer claims
+def _cells(grid) -> list:
+    """The reader's ``(value, percent)`` pairs as :class:`Cell`; one Cell per repeated text."""
+    known: dict = {}
     rows = []
-    for r, row in enumerate(ws.iter_rows(), start=1):
+    for r, pairs in grid:
         cells = []
-        for c, cell in enumerate(row):
-            value = cell.value
-            if value is None:
-                cells.append(Cell(FORMULA) if (r, c) in formulas else _EMPTY)
-            elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                cells.append(Cell(value, "%" in str(cell.number_format or "")))
+        for pair in pairs:
+            if pair is None:
+                cells.append(_EMPTY)
+            elif isinstance(pair[0], str):
+                cell = known.get(pair[0])
+                if cell is None:
+                    cell = known[pair[0]] = Cell(pair[0])
+                cells.append(cell)
             else:
-                cells.append(Cell(value))
+                cells.append(Cell(pair[0], pair[1]))
         rows.append((r, cells))
     return rows
 

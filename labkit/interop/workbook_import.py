@@ -156,6 +156,9 @@ class _Import:
         self.resolvers: dict[str, object] = {}
         self.loose: dict[str, set] = {}
         self.absent: dict[str, set] = {}
+        self.options: dict[tuple, dict] = {}
+        self.exact = {str(v): str(v) for f in (f for t in schema.RESOURCE_NAMES for f in schema.fields(t))
+                      for v in f.get("constraints", {}).get("enum", ())}
         self.old = {name: _canonical(name, df) for name, df in self.t.items()}
 
     def run(self) -> WorkbookImport:
@@ -242,14 +245,15 @@ class _Import:
                               "the values they have, new rows leave it empty")
         fields = [f for f in fields if f["name"] in sheet.columns]
         refs = references(table)
+        labels = {name: col for name, (_, col) in sheet.columns.items()}  # one dict for every row
+        labels.update({name: label(table, name, self.lang) for name in self.absent[table]})
         out = []
         for number, cells in sheet.rows:
             got, bad = sheet.cells(cells, self.problems, number)
-            values, labels, raw = {}, {}, {}
+            values, raw = dict.fromkeys(self.absent[table], ""), {}
             for f in fields:
                 name = f["name"]
                 cell, col = got[name]
-                labels[name] = col
                 if name in bad:
                     values[name] = ""
                     continue
@@ -263,9 +267,8 @@ class _Import:
                     bad.add(name)
                     value = ""
                 values[name] = value
-            for name in self.absent[table]:
-                values[name], labels[name] = "", label(table, name, self.lang)
             out.append(_Row(number, values, labels, raw, bad))
+        sheet.rows = []  # read: let the cells go
         self.rows[table] = out
 
     def cell(self, f: dict, cell: Cell, epoch, table: str):
@@ -297,8 +300,14 @@ class _Import:
 
     def choice(self, cell: Cell, allowed):
         s = text(cell) or ""
-        options = {normal_form(str(v)): str(v) for v in allowed}
-        options.update({normal_form(w): v for w, v in WORDS.items() if v in allowed})
+        hit = self.exact.get(s)  # most cells hold a value exactly as the list gives it
+        if hit is not None and hit in allowed:
+            return hit, None
+        options = self.options.get(tuple(allowed))
+        if options is None:
+            options = {normal_form(str(v)): str(v) for v in allowed}
+            options.update({normal_form(w): v for w, v in WORDS.items() if v in allowed})
+            self.options[tuple(allowed)] = options
         hit = options.get(normal_form(s))
         if hit is not None:
             return hit, None
