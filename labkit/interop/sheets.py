@@ -23,8 +23,12 @@ the pitfalls of Excel, and nothing about the data package.
 * A formula cell without a saved result (files written by scripts, not by
   Excel) is reported: open the file in Excel and save it, or type the value.
 * Dates: date cells, Excel date serials (numbers, or digits as text),
-  ``YYYY-MM-DD`` or the Dutch ``D-M-YYYY``. Percentages: a whole number from 0
-  to 100, ``45%``, or a cell formatted as a percentage (0.45 shows as 45 %).
+  ``YYYY-MM-DD``, the Dutch ``D-M-YYYY`` or ``12 maart 2026``; months as
+  ``2026-03``, ``3-2026`` or ``maart 2026``. Whole numbers typed as text.
+  Percentages: a whole number from 0 to 100, ``45%``, or a cell formatted as
+  a percentage (0.45 shows as 45 %).
+* :func:`read_sheets` reads many sheets of one workbook at once, fast
+  (:mod:`labkit.interop.xlsx`), for the workbook import.
 """
 
 from __future__ import annotations

@@ -469,7 +469,7 @@ class _Import:
             result = list(old)
             origin: list = [None] * len(old)
             seen: dict[tuple, int] = {}
-            present, new, new_origin, changed = set(), [], [], 0
+            present, new, new_origin, changed, changed_keys = set(), [], [], 0, []
             incomplete = False
             for row in rows:
                 key = tuple(row.values[k] for k in pk)
@@ -498,6 +498,7 @@ class _Import:
                     if value != before:
                         changed += 1
                         result[i] = value
+                        changed_keys.append(", ".join(key))
                     origin[i] = row
                 else:
                     value = {f: row.values[f] for f in names}
@@ -519,6 +520,9 @@ class _Import:
             keep = [i for i in range(len(old)) if i in present or incomplete]
             tables[table] = ([result[i] for i in keep] + new, [origin[i] for i in keep] + new_origin)
             counts[table] = (len(new), changed, 0 if incomplete else len(gone))
+            if "id" in pk:
+                lines += _listed(f"new in {table}", [row["id"] for row in new])
+            lines += _listed(f"changed in {table}", changed_keys)
         self._tables = tables
         return tables, counts, lines
 
@@ -664,9 +668,16 @@ def _new_id(table: str, values: dict, taken: set) -> str:
     return slug(name) if name else numbered(f"{table[:3]}-")
 
 
+def _listed(what: str, keys: list, most: int = 8) -> list[str]:
+    if not keys:
+        return []
+    more = f" and {len(keys) - most} more" if len(keys) > most else ""
+    return [f"{what}: " + ", ".join(keys[:most]) + more]
+
+
 def _workbook_words(hint: str, table: str, labels: dict) -> str:
     for f, col in labels.items():
-        hint = hint.replace(f"'{f}'", f"'{col}'")
+        hint = hint.replace(f"'{f}'", "'" + re.sub(r" \([A-Z]+\)$", "", col) + "'")
     return hint.replace(f"{table}.csv", f"sheet {sheet_name(table, 'nl') if table in SHEETS else table}")
 
 

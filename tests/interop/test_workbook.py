@@ -249,7 +249,7 @@ BAD = {
     "a required cell left empty": (
         {("Thema's", "C3"): None},
         "regiodeal.xlsx[Thema's]:3: column 'Naam (nl) (C)': — a value is required; fill in the "
-        "'Naam (nl) (C)' column"),
+        "'Naam (nl)' column"),
     "a person named with consent but without a name": (
         {("Deelnemers", "C3"): "ja"},
         "regiodeal.xlsx[Deelnemers]:3: column 'Naam (B)': — consent_named is true but there is no "
