@@ -280,7 +280,7 @@ class _Import:
             return self.choice(cell, c["enum"])
         if t == "string":
             value = (_multiline(cell) if name in _MULTILINE else _single(cell))
-            return value, None
+            return (value.lower() if name == "source" else value), None
         if t in ("integer", "year"):
             value, err = percentage(cell) if name == "progress" else whole(cell)
         elif t == "boolean":

@@ -87,6 +87,27 @@ def test_workbook_then_import_changes_no_byte_of_a_programme_with_its_own_words(
     assert labkit.load(regio).meta["programme"] == PROGRAMME
 
 
+def test_a_programme_with_only_its_first_rows_round_trips(tmp_path):
+    from conftest import make_programme
+    folder = tmp_path / "klein"
+    make_programme(organisations=[{"id": "a", "name": "A", "sector": "gov", "source": "import"}]
+                   ).save(folder)
+    before = snapshot(folder)
+    write_workbook(labkit.load(folder), tmp_path / "klein.xlsx", lang="en")
+    result = import_workbook(labkit.load(folder), tmp_path / "klein.xlsx")
+    assert result.changes == 0
+    result.save()
+    assert snapshot(folder) == before
+
+
+def test_a_new_row_may_say_its_source_in_capitals(regio, blank):
+    edit(blank, {("Organisaties", "A8"): "domijn", ("Organisaties", "B8"): "Domijn",
+                 ("Organisaties", "C8"): "Overheid", ("Organisaties", "E8"): " Import "})
+    result = import_workbook(labkit.load(regio), blank)
+    assert result.added == {"organisations": 1}
+    assert result.programme.organisations.iloc[-1].tolist()[::4] == ["domijn", "import"]
+
+
 def test_importing_the_same_workbook_twice_changes_nothing_the_second_time(regio, capsys):
     f = FIXTURES / FILES["openpyxl"]
     assert main(["import", "workbook", str(f), "--data", str(regio)]) == 0
