@@ -59,6 +59,8 @@ def clean(text: str) -> str:
     >>> clean("  Gemeente\\u00a0 Assen ")
     'Gemeente Assen'
     """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # nothing to clean (non-breaking and zero-width spaces are not printable)
     text = text.replace("\u200b", "").replace("\ufeff", "")
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
@@ -228,6 +230,7 @@ def _from_grid(where, rows, merged, epoch, workbook, spec, ignore, problems
                 if (r, c) != (r0, c0):
                     origin[(r, c)] = (r0, c0)
     grid = dict(rows)
+    spanned = {r for r, _ in origin}
 
     def raw(r, c) -> Cell:
         cells = grid.get(r, [])
@@ -276,12 +279,15 @@ def _from_grid(where, rows, merged, epoch, workbook, spec, ignore, problems
     for r, _ in rows:
         if r < start:
             continue
-        filled = []
-        for c in range(width):
-            o = origin.get((r, c))
-            # merged down: the value counts for every row; merged sideways: for its first column only
-            filled.append(raw(r, c) if o is None else raw(*o) if o[1] == c else Cell())
-        if all(blank(cell) for cell in filled):
+        if r in spanned:
+            filled = []
+            for c in range(width):
+                o = origin.get((r, c))
+                # merged down: the value counts for every row; merged sideways: its first column only
+                filled.append(raw(r, c) if o is None else raw(*o) if o[1] == c else Cell())
+        else:  # most rows: no merged cell, the cells as they are
+            filled = grid[r] + [_EMPTY] * (width - len(grid[r]))
+        if all(cell is _EMPTY or blank(cell) for cell in filled):
             continue
         for c, what in covered.items():
             if not blank(filled[c]):
