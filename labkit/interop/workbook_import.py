@@ -314,15 +314,9 @@ class _Import:
         hit = options.get(normal_form(s))
         if hit is not None:
             return hit, None
-        close = difflib.get_close_matches(normal_form(s), list(options), n=1, cutoff=0.6)
+        guess = _suggest(s, {form: (value, value) for form, value in options.items()}, self.lang)
         listed = "ick one from the list: " + ", ".join(map(str, allowed))
-        hint = self.suggest(options[close[0]]) + " P" + listed if close else "p" + listed
-        return "", ("not one of the choices", hint)
-
-    def suggest(self, shown: str, key: str | None = None) -> str:
-        # Swap for the shared suggestion helper of labkit.interop.sheets when it lands.
-        what = f"'{shown}'" + (f" ({key})" if key is not None and key != shown else "")
-        return f"bedoelt u {what}?" if self.lang == "nl" else f"did you mean {what}?"
+        return "", ("not one of the choices", guess + " P" + listed if guess else "p" + listed)
 
     # ----------------------------------------------------------------- ids
 
@@ -443,12 +437,12 @@ class _Import:
             return Problem(where, row.number, col, raw, f"names more than one {what}: "
                            + ", ".join(sorted(map(str, hits))), "write the id of the one you mean")
         resolver = self.resolvers[target]
-        close = difflib.get_close_matches(normal_form(raw), list(resolver.index), n=1)
         hint = (f"add the {what} on sheet {sheet}, or pick one from the list" if target not in READ_ONLY
                 else f"pick one from sheet {sheet}")
-        if close:
-            key = next(iter(resolver.index[close[0]]))
-            hint = self.suggest(resolver.shown[close[0]], str(key)) + " " + hint[0].upper() + hint[1:]
+        guess = _suggest(raw, {form: (resolver.shown[form], str(next(iter(keys))))
+                               for form, keys in resolver.index.items()}, self.lang)
+        if guess:
+            hint = guess + " " + hint[0].upper() + hint[1:]
         return Problem(where, row.number, col, raw, f"no {what} with this name or id on sheet {sheet}",
                        hint)
 
@@ -592,6 +586,21 @@ class _Import:
 
 
 # --------------------------------------------------------------------------- helpers
+
+def _suggest(typed: str, options: dict, lang: str) -> str:
+    """``bedoelt u 'Name' (id)?`` for the option closest to ``typed``, or ''.
+
+    ``options`` maps the :func:`normal_form` of each name to ``(name, key)``.
+    The one place to swap for the shared suggestion helper of
+    :mod:`labkit.interop.sheets` when it lands.
+    """
+    close = difflib.get_close_matches(normal_form(typed), list(options), n=1)
+    if not close:
+        return ""
+    shown, key = options[close[0]]
+    what = f"'{shown}'" + (f" ({key})" if key != shown else "")
+    return f"bedoelt u {what}?" if lang == "nl" else f"did you mean {what}?"
+
 
 def _canonical(name: str, df: pd.DataFrame) -> list[dict]:
     """The package's rows as canonical CSV text per field (as ``save`` writes them)."""
