@@ -187,29 +187,34 @@ class Workbook:
         epoch = CALENDAR_MAC_1904 if self.epoch_1904 else CALENDAR_WINDOWS_1900
         strings, dates, percents = self.strings, self.dates, self.percents
         rows, merged, buf = [], [], []
-        cur = {"row": 0, "cells": None, "col": -1, "t": None, "s": 0, "v": None, "f": False,
-               "is": [], "in": None, "skip": 0}
+        # the cell being read (handlers run once per element: locals, not a dict)
+        row = 0
+        cells: list = []
+        col, kind, style, value, formula, inline, reading, skip = -1, None, 0, None, False, [], None, 0
 
         def start(name, attrs):
-            name = _local(name)
+            nonlocal row, cells, col, kind, style, value, formula, inline, reading, skip
+            if ":" in name:
+                name = name.rpartition(":")[2]
             if name == "c":
                 ref = attrs.get("r")
                 m = _REF.match(ref) if ref else None
-                cur["col"] = column_index(m[1]) if m else cur["col"] + 1
-                cur["t"], cur["v"], cur["f"] = attrs.get("t"), None, False
-                cur["s"] = int(attrs.get("s", 0))
-                cur["is"] = []
-            elif name == "v" or (name == "t" and not cur["skip"]):
-                cur["in"] = name
+                col = column_index(m[1]) if m else col + 1
+                kind, value, formula = attrs.get("t"), None, False
+                style = int(attrs.get("s", 0))
+                if inline:
+                    inline = []
+            elif name == "v" or (name == "t" and not skip):
+                reading = name
                 buf.clear()
-            elif name == "f":
-                cur["f"] = True
             elif name == "row":
                 r = attrs.get("r")
-                cur["row"] = int(r) if r else cur["row"] + 1
-                cur["cells"], cur["col"] = [], -1
+                row = int(r) if r else row + 1
+                cells, col = [], -1
+            elif name == "f":
+                formula = True
             elif name == "rPh":
-                cur["skip"] += 1
+                skip += 1
             elif name == "mergeCell":
                 a, _, b = attrs.get("ref", "").partition(":")
                 ma, mb = _REF.fullmatch(a), _REF.fullmatch(b or a)
@@ -217,35 +222,35 @@ class Workbook:
                     merged.append((int(ma[2]), int(mb[2]), column_index(ma[1]), column_index(mb[1])))
 
         def end(name):
-            name = _local(name)
-            if name == "v":
-                cur["v"], cur["in"] = "".join(buf), None
-            elif name == "t" and cur["in"] == "t":
-                cur["is"].append("".join(buf))
-                cur["in"] = None
-            elif name == "rPh":
-                cur["skip"] -= 1
-            elif name == "c":
-                value = convert()
-                if value is not None:
-                    cells = cur["cells"]
-                    col = cur["col"]
+            nonlocal value, reading, skip
+            if ":" in name:
+                name = name.rpartition(":")[2]
+            if name == "c":
+                v = convert()
+                if v is not None:
                     if col >= len(cells):
                         cells.extend([None] * (col - len(cells) + 1))
-                    cells[col] = (value, cur["s"] in percents and not isinstance(value, str))
+                    cells[col] = (v, style in percents and not isinstance(v, str))
+            elif name == "v":
+                value, reading = "".join(buf), None
+            elif name == "t" and reading == "t":
+                inline.append("".join(buf))
+                reading = None
             elif name == "row":
-                rows.append((cur["row"], cur["cells"]))
+                rows.append((row, cells))
+            elif name == "rPh":
+                skip -= 1
 
         def text(data):
-            if cur["in"]:
+            if reading:
                 buf.append(data)
 
         def convert():
-            t, v = cur["t"], cur["v"]
+            t, v = kind, value
             if t == "inlineStr":
-                return _unescape("".join(cur["is"])) if cur["is"] else None
+                return _unescape("".join(inline)) if inline else None
             if v is None or v == "":
-                if cur["f"] and t != "str":
+                if formula and t != "str":
                     return FORMULA
                 return None if t != "str" or v is None else ""
             if t == "s":
@@ -258,7 +263,7 @@ class Workbook:
                 import datetime as dt
                 return dt.datetime.fromisoformat(v)
             number = int(v) if _INT.fullmatch(v) else float(v)
-            if cur["s"] in dates:
+            if style in dates:
                 try:
                     return from_excel(number, epoch)
                 except (ValueError, OverflowError):
