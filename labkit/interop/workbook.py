@@ -154,6 +154,7 @@ LIST_ROOM = 1000  # rows below the data that get the drop-down lists too
 _LONG = ("text_nl", "summary_nl", "central_question_nl", "description", "note", "horizon_note",
          "sector_note")
 _SHADED = ("illustrative", "synthetic")
+_RISKY = frozenset("=+-@\t\r'")  # first characters that may need an apostrophe
 _HEADER_FILL, _LABKIT_FILL, _SHADE_FILL = "DDEBF7", "E7E6E6", "FFF2CC"
 
 
@@ -275,6 +276,7 @@ def write_workbook(programme, path, *, lang: str = "nl") -> Written:
     if lang not in LANGS:
         raise ParameterError(f"unknown language '{lang}'; use nl or en")
     t = programme.tables
+    _refuse_control_characters(programme, lang)
     wb = openpyxl.Workbook(write_only=True)
     writer = _Writer(wb, t, lang)
     writer.explanation(programme)
@@ -454,10 +456,11 @@ class _Writer:
         if table in READ_ONLY:
             ws.protection.sheet = True
         for row in zip(*columns) if columns else ():
-            row = [self.safe(v) for v in row]
-            for i in dates:
-                if row[i] is not None:
-                    row[i] = self.cell(ws, row[i], fmt=date_fmt)
+            if dates:
+                row = list(row)
+                for i in dates:
+                    if row[i] is not None:
+                        row[i] = self.cell(ws, row[i], fmt=date_fmt)
             ws.append(row)
         self.rows[table] = len(df)
         if "source" in df.columns:
@@ -469,6 +472,17 @@ class _Writer:
                             fill=self.shade))
 
     def column(self, table, f, df, refs) -> list:
+        """The cells of one column, text a spreadsheet could run made safe (:func:`protect`)."""
+        out = self.values(table, f, df, refs)
+        for i, v in enumerate(out):
+            if type(v) is str and v and v[0] in _RISKY:
+                safe = protect(v)
+                if safe is not v:
+                    out[i] = safe
+                    self.neutralised += 1
+        return out
+
+    def values(self, table, f, df, refs) -> list:
         values = df[f["name"]].tolist()
         t = f["type"]
         out = []
@@ -540,6 +554,27 @@ class _Writer:
                                           "aliases, and says so on import when it finds nothing."))
             dv.add(f"{letter(i)}2:{letter(i)}{end}")
             ws.data_validations.append(dv)
+
+
+def _refuse_control_characters(programme, lang) -> None:
+    """Raise :class:`LabkitError` naming the first cell whose text Excel cannot store
+    (checked before any sheet is written, a column at a time)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    for table, df in programme.tables.items():
+        for f in schema.fields(table):
+            if f["type"] != "string" or not len(df):
+                continue
+            bad = df[f["name"]].str.contains(ILLEGAL_CHARACTERS_RE.pattern, regex=True, na=False)
+            if bad.any():
+                row = int(bad.to_numpy().argmax()) + 2
+                sheet = sheet_name(table, lang) if table in SHEETS else table
+                raise LabkitError(f"{table}.csv, sheet {sheet} row {row}, column "
+                                  f"'{label(table, f['name'], lang)}': a control character Excel "
+                                  "cannot store; remove it from the data")
+    for key, value in (programme.meta.get("programme") or {}).items():
+        if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+            raise LabkitError(f"datapackage.json: programme '{key}': a control character Excel "
+                              "cannot store; remove it")
 
 
 def _missing(v) -> bool:

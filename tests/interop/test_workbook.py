@@ -397,6 +397,18 @@ def test_hostile_text_is_neutralised_in_cells_and_read_back_exactly(regio, blank
     assert import_workbook(labkit.load(regio), blank).changes == 0
 
 
+def test_text_excel_cannot_store_is_refused_before_anything_is_written(regio, tmp_path, capsys):
+    p = labkit.load(regio)
+    q = p.quotes.copy()
+    q.loc[0, "text_nl"] = "een\x01 teken"
+    p.replace(quotes=q).save()
+    f = tmp_path / "w.xlsx"
+    assert main(["workbook", str(regio), "-o", str(f)]) == 2
+    assert ("quotes.csv, sheet Citaten row 2, column 'Tekst (nl)': a control character Excel cannot "
+            "store") in capsys.readouterr().err
+    assert not f.exists()
+
+
 def test_a_file_that_is_not_a_workbook_is_refused(regio, tmp_path, capsys):
     f = tmp_path / "w.xlsx"
     f.write_text("no")
