@@ -95,6 +95,37 @@ def _import(args) -> int:
     return 0
 
 
+def _workbook(args) -> int:
+    from .interop.workbook import write_workbook
+    from .data.model import load
+    from pathlib import Path
+    output = args.output or f"{Path(args.data).resolve().name}.xlsx"
+    done = write_workbook(load(args.data), output, lang=args.lang)
+    rows = sum(done.rows.values())
+    print(f"wrote {done.path}: {len(done.rows)} tables, {rows} rows")
+    print(f"fill it in, then: labkit import workbook {done.path} --data {args.data} --dry-run")
+    if done.neutralised:
+        print(f"note: {done.neutralised} text cell{'s' if done.neutralised != 1 else ''} starting with "
+              "= + - @ got a leading apostrophe so spreadsheets do not run them as formulas; "
+              "the import takes it off again", file=sys.stderr)
+    return 0
+
+
+def _import_workbook(args) -> int:
+    from .interop.workbook_import import import_workbook
+    from .data.model import load
+    result = import_workbook(load(args.data), args.file, allow_removals=args.allow_removals)
+    print(result.report())
+    if args.dry_run:
+        print("dry run: nothing written")
+    elif result.changes:
+        result.save()
+        print(f"written to {args.data}")
+    else:
+        print("nothing to change")
+    return 0
+
+
 def _export(args) -> int:
     from .interop.export import export_programme
     from .data.model import load
@@ -143,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "page, or its address elsewhere (default: ./site/ when it has an index.html)")
     p.set_defaults(func=_serve)
 
-    p = sub.add_parser("import", help="read a registration or progress list (.xlsx or .csv) into the package")
+    p = sub.add_parser("import", help="read a registration or progress list (.xlsx or .csv), or a "
+                                      "filled-in workbook, into the package")
     lists = p.add_subparsers(dest="list", required=True)
     a = lists.add_parser("attendance", help="a registration list for one session")
     a.add_argument("--theme", required=True, help="theme id, e.g. brede-welvaart")
@@ -161,6 +193,23 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("--encoding", help="encoding of a CSV that is not UTF-8, e.g. cp1252")
         q.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
         q.set_defaults(func=_import)
+    w = lists.add_parser("workbook", help="a workbook written by 'labkit workbook' and filled in: "
+                                          "rows added, changed and removed in every table")
+    w.add_argument("file", help="the workbook (.xlsx)")
+    w.add_argument("--data", default="data", help="data package folder (default: data)")
+    w.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    w.add_argument("--allow-removals", action="store_true",
+                   help="remove the package's rows that are no longer in the workbook "
+                        "(without it they are listed and refused)")
+    w.set_defaults(func=_import_workbook)
+
+    p = sub.add_parser("workbook", help="write the whole programme as a workbook to fill in "
+                                        "(Excel, LibreOffice); read it back with 'import workbook'")
+    p.add_argument("data", nargs="?", default="data", help="data package folder (default: data)")
+    p.add_argument("--output", "-o", help="file to write (default: <folder name>.xlsx here)")
+    p.add_argument("--lang", default="nl", choices=["nl", "en"],
+                   help="language of sheet and column names (default: nl)")
+    p.set_defaults(func=_workbook)
 
     p = sub.add_parser("reports", help="write a report per theme (.ipynb and offline .html) and an index")
     p.add_argument("--data", default="data", help="data package folder (default: data)")
