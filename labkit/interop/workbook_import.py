@@ -42,7 +42,6 @@ Every problem on every sheet is listed at once as
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from pathlib import Path
 
@@ -53,7 +52,7 @@ from ..data.model import Programme
 from ..errors import Problem
 from .importing import _ROLES, _STATUSES, ImportListError, _slug
 from .sheets import (Cell, blank, clean, date, header_form, month, normal_form, percentage,
-                     read_sheets, text, whole, yes_no)
+                     read_sheets, suggest, text, whole, yes_no)
 from .workbook import (LANGS, NAME_FIELDS, PROGRAMME, PROGRAMME_HEADERS, PROGRAMME_KEYS,
                        READ_ONLY, SHEETS, label, references, sheet_name, tables_in_order,
                        unprotect)
@@ -591,13 +590,16 @@ def _suggest(typed: str, options: dict, lang: str) -> str:
     """``bedoelt u 'Name' (id)?`` for the option closest to ``typed``, or ''.
 
     ``options`` maps the :func:`normal_form` of each name to ``(name, key)``.
-    The one place to swap for the shared suggestion helper of
-    :mod:`labkit.interop.sheets` when it lands.
+    Closeness is :func:`labkit.interop.sheets.suggest`'s, as in every import.
     """
-    close = difflib.get_close_matches(normal_form(typed), list(options), n=1)
+    names: dict[str, list[str]] = {}
+    for shown, key in options.values():
+        names.setdefault(key, [key]).append(shown)
+    close = suggest(typed, names, n=1)
     if not close:
         return ""
-    shown, key = options[close[0]]
+    key = close[0]
+    shown = next((n for n in names[key][1:] if n != key), key)
     what = f"'{shown}'" + (f" ({key})" if key != shown else "")
     return f"bedoelt u {what}?" if lang == "nl" else f"did you mean {what}?"
 

@@ -237,8 +237,8 @@ BAD = {
         "bedoelt u 'Ministerie van Onderwijs, Cultuur en Wetenschap (OCW)' (ocw)? Add the "
         "organisation on sheet Organisaties, or pick one from the list"),
     "a choice that is not on the list": (
-        {("Sessies", "C3"): "rondetafel"},
-        "regiodeal.xlsx[Sessies]:3: column 'Soort (C)': value 'rondetafel' — not one of the "
+        {("Sessies", "C3"): "focustafle"},
+        "regiodeal.xlsx[Sessies]:3: column 'Soort (C)': value 'focustafle' — not one of the "
         "choices; bedoelt u 'focustafel'? Pick one from the list: focustafel, verdiepingstafel, "
         "werkplaats"),
     "neither yes nor no": (
@@ -250,9 +250,9 @@ BAD = {
         "regiodeal.xlsx[Voortgang]:2: column 'Voortgang (%) (D)': — a formula without a saved "
         "result; open the file in Excel and save it, or type the value"),
     "a session that is not there": (
-        {("Aanwezigheid", "A4"): "wonen-slot"},
-        "regiodeal.xlsx[Aanwezigheid]:4: column 'Sessie (A)': value 'wonen-slot' — no session "
-        "with this name or id on sheet Sessies; bedoelt u 'wonen-focus'? Add the session on "
+        {("Aanwezigheid", "A4"): "wonen-focsu"},
+        "regiodeal.xlsx[Aanwezigheid]:4: column 'Sessie (A)': value 'wonen-focsu' — no session "
+        "with this name or id on sheet Sessies; bedoelt u 'Focustafel wonen' (wonen-focus)? Add the session on "
         "sheet Sessies, or pick one from the list"),
     "two rows with one id": (
         {("Organisaties", "A8"): "twence", ("Organisaties", "B8"): "Twence BV",
