@@ -46,13 +46,24 @@ def vega_script() -> bytes:
     return data
 
 
+def favicon(colour=(0x15, 0x42, 0x73)) -> bytes:
+    """A 16x16 icon of one colour (the pages' blue), so that browsers find ``favicon.ico``."""
+    import struct
+    size = 16
+    pixels = bytes([colour[2], colour[1], colour[0], 255]) * (size * size)  # BGRA, bottom row first
+    mask = bytes(size * 4)  # 1 bit per pixel, rows padded to 4 bytes: all opaque
+    bitmap = struct.pack("<IiiHHIIiiII", 40, size, 2 * size, 1, 32, 0, len(pixels) + len(mask), 0, 0, 0, 0)
+    image = bitmap + pixels + mask
+    return struct.pack("<HHH", 0, 1, 1) + struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(image), 22) + image
+
+
 def hashed_name(stem: str, suffix: str, data: bytes) -> str:
     """``<stem>-<first 16 hex digits of sha256>.<suffix>``."""
     return f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}.{suffix}"
 
 
 def write_assets(folder: Path) -> dict[str, str]:
-    """Write vega, the pages' script and their style sheet into ``folder``.
+    """Write vega, the pages' script and their style sheet into ``folder``, and the icon beside it.
 
     Returns ``{"vega": name, "js": name, "css": name}``, the names written.
     """
@@ -64,4 +75,5 @@ def write_assets(folder: Path) -> dict[str, str]:
     for key, (stem, suffix, data) in files.items():
         names[key] = hashed_name(stem, suffix, data)
         io.write_bytes_atomic(Path(folder) / names[key], data)
+    io.write_bytes_atomic(Path(folder).parent / "favicon.ico", favicon())  # where browsers look for it
     return names

@@ -110,6 +110,7 @@ def page(*, lang: str, title: str, body: str, css: str, scripts=(), root: str = 
             f'<meta name="generator" content="{esc(GENERATOR)}">\n'
             '<meta name="referrer" content="no-referrer">\n'
             f"<title>{esc(title)}</title>\n"
+            f'<link rel="icon" href="{esc(root)}favicon.ico">\n'
             f'<link rel="stylesheet" href="{esc(root + "assets/" + css)}">\n'
             f"{head}{tags}</head>\n<body>\n{body}</body>\n</html>\n")
 

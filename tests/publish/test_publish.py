@@ -40,12 +40,12 @@ def quick(tmp_path_factory):
 
 def test_the_site_has_its_pages_assets_and_downloads(quick):
     files = tree(quick)
-    assert "index.html" in files
+    assert "index.html" in files and files["favicon.ico"].startswith(b"\0\0\1\0")  # no 404 for browsers' icon
     for lang in ("nl", "en"):
         for theme in THEMES:
             assert f"{lang}/{theme}.html" in files
     assets = sorted(n for n in files if n.startswith("assets/"))
-    assert [re.sub(r"-[0-9a-f]{16}\.", "-#.", n) for n in assets] == [
+    assert sorted(re.sub(r"-[0-9a-f]{16}\.", "-#.", n) for n in assets) == [
         "assets/labkit-vega-#.js", "assets/site-#.css", "assets/site-#.js"]
     assert sorted(n for n in files if n.startswith("downloads/")) == [
         "downloads/middenvelddialogen-brede-welvaart-public.xlsx",

@@ -71,6 +71,7 @@
     select.addEventListener("change", () => {
       const el = chart(select.dataset.chart);
       if (select.dataset.chart === "ego") pick(select.value);
+      if (el.hidden) return;  // a hidden chart takes the choice when it is drawn or shown again
       draw(el).then((view) => view.signal(select.dataset.signal, select.value).runAsync());
     });
   });
