@@ -67,7 +67,13 @@ def _serve(args) -> int:
 
 def _publish(args) -> int:
     from .publish import publish
-    site = publish(args.data, args.out, public=args.public, log=lambda line: print(line, file=sys.stderr))
+    from .report.runner import ReportsFailed
+    try:
+        site = publish(args.data, args.out, public=args.public, log=lambda line: print(line, file=sys.stderr))
+    except ReportsFailed as e:
+        print(f"labkit: {e}", file=sys.stderr)
+        print(f"labkit: no site was written; {args.out}/ is as it was", file=sys.stderr)
+        return 1
     print(f"site written to {args.out}/: open {args.out}/index.html, or put the folder on any web server "
           f"({site.pages} pages, {site.reports} reports, {len(site.downloads)} downloads)")
     if not site.public:

@@ -219,3 +219,21 @@ def test_the_same_data_give_the_same_bytes(tmp_path):
     different = [n for n in ta if ta[n] != tb[n]]
     assert different == []
     assert filecmp.dircmp(a, b).diff_files == []
+
+
+def test_a_failed_report_publishes_nothing_and_the_command_says_which(tmp_path, monkeypatch, capsys):
+    from labkit.report import runner
+    out = tmp_path / "site"
+    publish(DATA, out, reports=False)
+    before = tree(out)
+
+    def failing(**kwargs):
+        raise runner.ReportsFailed([runner.Outcome("brede-welvaart", False, cell=4, cell_id="figures",
+                                                   ename="ValueError", evalue="boom")])
+
+    monkeypatch.setattr(runner, "run_reports", failing)
+    assert main(["publish", "--data", str(DATA), "--out", str(out), "--public"]) == 1
+    err = capsys.readouterr().err
+    assert "report 'brede-welvaart' failed in cell 4" in err and "ValueError: boom" in err
+    assert f"no site was written; {out}/ is as it was" in err
+    assert tree(out) == before
