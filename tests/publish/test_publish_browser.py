@@ -314,6 +314,10 @@ def test_the_language_link_and_the_theme_menu(page, base):
     assert "No sessions have been recorded" in page.locator(".lk-notice").all_inner_texts()[-1]
     page.click("a.lk-lang")
     page.wait_for_url(re.compile(r"/nl/samen-leven\.html#roadmap$"))
+    page.go_back()
+    page.go_back()
+    page.wait_for_url(re.compile(r"/en/brede-welvaart\.html#roadmap$"))
+    page.wait_for_function("document.querySelector('select.lk-goto').value === 'brede-welvaart.html'")
     watch.assert_clean()
 
 

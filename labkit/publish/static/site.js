@@ -77,6 +77,11 @@
   });
   document.querySelectorAll("select.lk-goto").forEach((select) => {
     select.addEventListener("change", () => { location.href = select.value + location.hash; });
+    // back on this page (the browser keeps it as it was left): the menu names this theme again
+    window.addEventListener("pageshow", () => {
+      const here = select.querySelector("option[selected]");
+      if (here) select.value = here.value;
+    });
   });
 
   const org = choices("ego")[0];
