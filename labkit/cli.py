@@ -65,6 +65,26 @@ def _serve(args) -> int:
     return serve(args.data, port=args.port, ip=args.ip, token=args.token, pool=args.pool, site=args.site)
 
 
+def _publish(args) -> int:
+    from .publish import publish
+    from .report.runner import ReportsFailed
+    try:
+        site = publish(args.data, args.out, public=args.public, log=lambda line: print(line, file=sys.stderr))
+    except ReportsFailed as e:
+        print(f"labkit: {e}", file=sys.stderr)
+        print(f"labkit: no site was written; {args.out}/ is as it was", file=sys.stderr)
+        return 1
+    print(f"site written to {args.out}/: open {args.out}/index.html, or put the folder on any web server "
+          f"({site.pages} pages, {site.reports} reports, {len(site.downloads)} downloads)")
+    if not site.public:
+        what = (f"its downloads hold the names of {site.hidden_names} participant"
+                f"{'s' if site.hidden_names != 1 else ''} who did not consent to be named"
+                if site.hidden_names else "it is made from the lab's working copy of the data")
+        print(f"note: this site is for inside the lab: {what}; publish with --public to share it wider",
+              file=sys.stderr)
+    return 0
+
+
 def _pair(text: str) -> tuple[str, str]:
     name, sep, value = text.rpartition("=")
     if not sep or not name.strip() or not value.strip():
@@ -173,6 +193,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the published site (labkit publish) to serve at /site/ and link from the start "
                         "page, or its address elsewhere (default: ./site/ when it has an index.html)")
     p.set_defaults(func=_serve)
+
+    p = sub.add_parser("publish", help="write the dashboard, the theme reports and the open data as a "
+                                       "static site for any number of viewers")
+    p.add_argument("--data", default="data", help="data package folder (default: data)")
+    p.add_argument("--out", default="site", help="folder of the site, replaced whole (default: site)")
+    p.add_argument("--public", action="store_true",
+                   help="leave out the names of people who did not consent to be named, downloads included")
+    p.set_defaults(func=_publish)
 
     p = sub.add_parser("import", help="read a registration or progress list (.xlsx or .csv), or a "
                                       "filled-in workbook, into the package")

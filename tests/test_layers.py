@@ -1,6 +1,6 @@
 """The package's imports point down the pipeline, and form no cycle.
 
-data -> network -> analytics -> views -> (report | app | interop) -> cli, with errors,
+data -> network -> analytics -> views -> (report | app | interop) -> publish -> cli, with errors,
 terminal and i18n beneath them all (see ARCHITECTURE.md). Imports inside functions count:
 a lazy import is still a dependency.
 """
@@ -24,8 +24,9 @@ LAYERS = {
     "labkit.analytics": 4,
     "labkit.views": 5,
     "labkit.report": 6, "labkit.app": 6, "labkit.interop": 6,
-    "labkit.cli": 7,
-    "labkit": 8, "labkit.__main__": 8,
+    "labkit.publish": 7,
+    "labkit.cli": 8,
+    "labkit": 9, "labkit.__main__": 9,
 }
 
 

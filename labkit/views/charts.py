@@ -128,6 +128,45 @@ def network_explorer(nodes: pd.DataFrame, edges: pd.DataFrame, sectors: pd.DataF
     return _base(chart, t("network_title", lang), width, height)
 
 
+def ego_explorer(nodes: pd.DataFrame, edges: pd.DataFrame, sectors: pd.DataFrame, *,
+                 lang: str = "nl", org: str = "", title: str | None = None, width=560, height=400):
+    """One organisation's own network, picked by the parameter ``org``: for a page without a kernel.
+
+    The organisation and its partners at their places on the network map (the
+    scales fit them), with the organisation's ties; choosing another one only
+    sets ``org``. ``nodes``: ``id, label, sector_label, role, degree, x, y,
+    show_label`` and ``partners`` ("|id|...|"); ``edges``: ``u, v, x, y, x2, y2,
+    weight``. ``title`` replaces the chart's title ("" for none).
+    """
+    org = alt.param(name="org", value=org)
+    axis = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
+    x = alt.X("x:Q", axis=axis, scale=alt.Scale(padding=28, zero=False))
+    y = alt.Y("y:Q", axis=axis, scale=alt.Scale(padding=28, zero=False))
+    lines = alt.Chart(edges).transform_filter("datum.u == org || datum.v == org").mark_rule(
+        color="#9aa5b1").encode(
+        x=x, y=y, x2="x2:Q", y2="y2:Q",
+        strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(range=[0.8, 4.5]), legend=None),
+        opacity=alt.value(0.7))
+    base = alt.Chart(nodes).transform_filter("datum.id == org || indexof(datum.partners, '|' + org + '|') >= 0")
+    me = "datum.id == org"
+    dots = base.mark_circle(opacity=0.95).encode(
+        x=x, y=y,
+        color=alt.Color("sector_label:N", scale=sector_scale(sectors), title=t("sector", lang)),
+        size=alt.Size("degree:Q", scale=alt.Scale(range=[50, 600]), title=t("centrality_degree", lang)),
+        stroke=alt.condition(me, alt.value("#1f2933"), alt.value("white")),
+        strokeWidth=alt.condition(me, alt.value(3), alt.value(0.8)),
+        tooltip=[alt.Tooltip("label:N", title=t("organisation", lang)),
+                 alt.Tooltip("sector_label:N", title=t("sector", lang)),
+                 alt.Tooltip("role:N", title=t("role", lang)),
+                 alt.Tooltip("degree:Q", title=t("centrality_degree", lang), format=".0f")])
+    name = base.transform_filter(me).mark_text(
+        dy=-16, fontSize=12, fontWeight="bold", color="#1f2933", limit=220).encode(x=x, y=y, text="label:N")
+    others = base.transform_filter(f"!({me}) && datum.show_label").mark_text(
+        dy=-14, fontSize=11, color="#1f2933", limit=180).encode(x=x, y=y, text="label:N")
+    chart = alt.layer(lines, dots, others, name).add_params(org)
+    return _base(chart, t("ego_title", lang) if title is None else title, width, height)
+
+
 def mixing_heatmap(matrix: pd.DataFrame, *, lang: str = "nl", width=360, height=360):
     """Ties between sectors: ``matrix`` is square with sector labels as index and columns."""
     long = matrix.rename_axis("from").reset_index().melt(id_vars="from", var_name="to", value_name="ties")

@@ -236,6 +236,26 @@ class ThemeData:
         nodes.attrs["truncated"] = truncated
         return nodes.reset_index(drop=True), e
 
+    def ego_explorer_frames(self, lang: str = "nl"):
+        """Nodes and edges for :func:`labkit.views.charts.ego_explorer`: every organisation's
+        partners and ties, at their places on the theme's network map, so that a page
+        without a kernel shows any organisation's own network by setting one parameter."""
+        H = self.coattendance
+        nodes = self.organisations(lang)
+        pos = {n: (round(x, 4), round(y, 4)) for n, (x, y) in self.layout.items()}  # a tenth of a pixel
+        nodes["x"] = [pos[n][0] for n in nodes["id"]]
+        nodes["y"] = [pos[n][1] for n in nodes["id"]]
+        nodes["betweenness"] = nodes["betweenness"].round(4)
+        nodes["partners"] = ["|" + "|".join(sorted(H.neighbors(n))) + "|" for n in nodes["id"]]
+        top = nodes.sort_values(["betweenness", "label"], ascending=[False, True])["id"].head(LABELS)
+        nodes["show_label"] = nodes["id"].isin(set(top))
+        ties = sorted(H.edges(data="weight"), key=lambda e: (e[0], e[1]))
+        edges = pd.DataFrame({"u": [u for u, _, _ in ties], "v": [v for _, v, _ in ties],
+                              "x": [pos[u][0] for u, _, _ in ties], "y": [pos[u][1] for u, _, _ in ties],
+                              "x2": [pos[v][0] for _, v, _ in ties], "y2": [pos[v][1] for _, v, _ in ties],
+                              "weight": [w for _, _, w in ties]})
+        return nodes.reset_index(drop=True), edges
+
     def composition_frame(self, lang: str = "nl") -> pd.DataFrame:
         comp = analytics.sector_composition(self.G, theme=self.theme, by="session")
         sectors = self.sectors_frame(lang)
