@@ -167,12 +167,12 @@ STRINGS = {
 
 STATUS = {
     "nl": {"proposed": "voorgesteld", "planned": "gepland", "in_progress": "in uitvoering",
-           "completed": "afgerond", "stalled": "vastgelopen", "dropped": "gestopt"},
+           "completed": "afgerond", "stalled": "vastgelopen", "dropped": "gestopt", "none": "nog geen update"},
     "en": {"proposed": "proposed", "planned": "planned", "in_progress": "in progress",
-           "completed": "completed", "stalled": "stalled", "dropped": "dropped"},
+           "completed": "completed", "stalled": "stalled", "dropped": "dropped", "none": "no update yet"},
 }
 STATUS_COLOURS = {"proposed": "#9e9e9e", "planned": "#64b5f6", "in_progress": "#1565c0",
-                  "completed": "#2e7d32", "stalled": "#ef6c00", "dropped": "#c62828"}
+                  "completed": "#2e7d32", "stalled": "#ef6c00", "dropped": "#c62828", "none": "#d0d0d0"}
 
 TABLES = {
     "nl": {"focustafel": "Focustafel", "verdiepingstafel": "Verdiepingstafel", "werkplaats": "Werkplaats"},

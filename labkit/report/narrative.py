@@ -25,10 +25,10 @@ from .text import STRINGS, format_month
 
 NONFACT = ("illustrative", "synthetic")
 INSIGHT_ORDER = ("topic", "question", "ingredient", "example", "future", "idea", "entry_point",
-                 "expectation")
+                 "conclusion", "expectation")
 QUOTE_CATEGORIES = ("wish", "statement", "network", "learning", "inspiration", "method")
 STALLED_AFTER = dt.timedelta(days=365)
-COMMITMENT_ORDER = ("roadmap_step", "target", "indicator", "case", "idea")
+COMMITMENT_ORDER = ("roadmap_step", "target", "indicator", "case", "idea", "policy_target")
 
 DATA_TABLES = ("themes", "sessions", "participants", "organisations", "attendance", "invitations",
                "collaborations", "insights", "cases", "quotes", "commitments",

@@ -320,7 +320,7 @@ class ThemeData:
             year = float(r.horizon) if has else (start.year + (start.day_of_year - 1) / 365.25
                                                   if start is not None and not pd.isna(start) else 2021.3)
             cur = status.loc[r.id] if r.id in status.index else None
-            stat = cur["status"] if cur is not None else "proposed"
+            stat = cur["status"] if cur is not None else "none"
             rows.append({
                 "id": r.id, "label": r.title_nl if lang == "nl" else r.title_en,
                 "stage_id": r.stage_id, "stage_number": int(st["number"]),
