@@ -260,8 +260,11 @@ def programme_section(r: Report) -> Fragment:
             n=len(st), months=join_words(months, r.lang) + " " + join_words(years, r.lang))))
         body.append(_table([t["col_table"], t["col_track"], t["col_month"], t["col_title"],
                             t["col_people"]],
-                           st[["table", "track", "month", "title", "participants"]].values.tolist(),
+                           [[x.table, x.track, x.month + ("\u00a0*" if x.month_reading else ""), x.title,
+                             x.participants] for x in st.itertuples(index=False)],
                            numeric=(4,)))
+        if st["month_reading"].any():
+            body.append(_p(t["month_reading_note"], "lk-muted"))
     return _section(r, "programme", Markup("").join(body), r.nonfact("sessions"))
 
 
@@ -352,9 +355,16 @@ def _insight_items(df) -> list[Markup]:
 
 
 def _session_heading(r: Report, row) -> str:
-    """``Verdiepingstafel Duurzaamheid · april 2021``."""
+    """``Verdiepingstafel Duurzaamheid · april 2021`` (``(eigen lezing)`` when the month is ours)."""
     track = f" {r.t['track'][row.track]}" if isinstance(row.track, str) else ""
-    return f"{r.t['table_kind'][row.kind]}{track} · {format_month(row.month, r.lang)}"
+    reading = f" ({r.t['month_reading']})" if getattr(row, "month_source", None) == "reading" else ""
+    return f"{r.t['table_kind'][row.kind]}{track} · {format_month(row.month, r.lang)}{reading}"
+
+
+def _hosting_names(r: Report) -> str:
+    """The organisations only the host or organisers came from, joined (empty when none)."""
+    ids = r.organisations_taking_part["hosting"]
+    return join_words(sorted(r.org_names.get(o, o) for o in ids), r.lang)
 
 
 def _kinds(r: Report, part, level: str) -> list:
@@ -430,7 +440,9 @@ def commitments_section(r: Report) -> Fragment:
         body.append(_table(
             [t["col_commitment"], t["col_kind"], t["col_horizon"], t["col_status"],
              t["col_progress"], t["col_last_update"], t["col_lead"]],
-            [[x.title, t["kind"][x.kind], x.horizon or t["none"],
+            [[x.title, t["kind"][x.kind],
+              (t["horizon_reading"].format(year=x.horizon) if x.horizon_reading else x.horizon)
+              if x.horizon else t["none"],
               Markup('{} <span class="lk-stalled">{}</span>').format(t["status"][x.status], t["stalled_mark"])
               if x.stalled else t["status"][x.status],
               t["none"] if x.progress is None else _pct(r, x.progress),
@@ -446,6 +458,8 @@ def commitments_section(r: Report) -> Fragment:
         body.append(_p(t["stalled_none"]))
     # chart: progress of the commitments over time (charts.progress)
     body.append(_p(t["stage_note"], "lk-muted"))
+    if cs["horizon_reading"].any():
+        body.append(_p(t["horizon_reading_note"], "lk-muted"))
     return _section(r, "commitments", Markup("").join(body),
                     r.nonfact("commitments", "commitment_owners", "commitment_updates"))
 

@@ -244,6 +244,7 @@ def session_table(r: Report) -> pd.DataFrame:
         "table": [r.t["table_kind"][k] for k in s["kind"]],
         "track": [r.t["track"].get(x, "") if isinstance(x, str) else "" for x in s["track"]],
         "month": [format_month(m, r.lang).replace(" ", "\u00a0") for m in s["month"]],
+        "month_reading": [x == "reading" for x in s.get("month_source", pd.Series([None] * len(s)))],
         "title": s["title_nl"].tolist(),
         "participants": [int(counts.get(i, 0)) for i in s["id"]],
     })
@@ -328,8 +329,9 @@ def brokers(r: Report, top: int = 5) -> pd.DataFrame:
 def commitment_status(r: Report) -> pd.DataFrame:
     """Every commitment of the theme with its status on ``as_of``.
 
-    Columns: id, stage_id, kind, title, horizon, status (None before any
-    update), progress, last_update, lead (organisation name), stalled.
+    Columns: id, stage_id, kind, title, horizon, horizon_reading (the year is
+    the project's reading, not the report's), status (None before any update),
+    progress, last_update, lead (organisation name), stalled.
     """
     c = r.commitments
     upd = r.scoped("commitment_updates")
@@ -349,12 +351,13 @@ def commitment_status(r: Report) -> pd.DataFrame:
         rows.append({"id": row.id, "stage_id": row.stage_id, "kind": row.kind,
                      "title": getattr(row, r.t["title_field"]),
                      "horizon": None if pd.isna(row.horizon) else int(row.horizon),
+                     "horizon_reading": getattr(row, "horizon_source", None) == "reading",
                      "status": status, "progress": None if u is None else int(u["progress"]),
                      "last_update": when, "lead": lead.get(row.id), "stalled": bool(stalled)})
     # object columns: a missing horizon or progress stays None instead of turning ints into floats
-    df = pd.DataFrame(rows, columns=["id", "stage_id", "kind", "title", "horizon", "status",
-                                     "progress", "last_update", "lead", "stalled"], dtype=object)
-    return df.astype({"stalled": bool})
+    df = pd.DataFrame(rows, columns=["id", "stage_id", "kind", "title", "horizon", "horizon_reading",
+                                     "status", "progress", "last_update", "lead", "stalled"], dtype=object)
+    return df.astype({"stalled": bool, "horizon_reading": bool})
 
 
 def coverage(r: Report) -> tuple[pd.DataFrame, pd.DataFrame]:

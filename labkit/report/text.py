@@ -65,6 +65,9 @@ NL = {
     "col_month": "Maand",
     "col_title": "Titel",
     "col_people": "Deelnemers",
+    "month_reading": "eigen lezing",
+    "month_reading_note": "* De maand van een tafel met een sterretje is de eigen lezing van het project, niet "
+                          "die van het verslag: het verslag noemt alleen de maanden van alle dialogen samen.",
     # 2 participation
     "s_participation": "Wie deden er mee",
     "participation_line": "{people} mensen van {orgs} organisaties namen deel aan ten minste één tafel.",
@@ -133,6 +136,9 @@ NL = {
     "col_progress": "Voortgang",
     "col_last_update": "Laatste update",
     "col_lead": "Trekker",
+    "horizon_reading": "{year} (eigen lezing)",
+    "horizon_reading_note": "Een horizon met ‘eigen lezing’ is een jaar dat het verslag niet noemt maar dat het "
+                            "project afleidt.",
     "stalled_title": "Stilgevallen",
     "stalled_mark": "(stil)",
     "report_ref": "verslag",
@@ -264,6 +270,9 @@ EN = {
     "col_month": "Month",
     "col_title": "Title",
     "col_people": "Participants",
+    "month_reading": "our reading",
+    "month_reading_note": "* A table's month marked with an asterisk is the project's own reading, not the "
+                          "report's: the report gives only the months of all the dialogues together.",
     "s_participation": "Who took part",
     "participation_line": "{people} people from {orgs} organisations attended at least one table.",
     "participation_no_org": "For {n} of them the data name no organisation.",
@@ -329,6 +338,9 @@ EN = {
     "col_progress": "Progress",
     "col_last_update": "Last update",
     "col_lead": "Lead",
+    "horizon_reading": "{year} (our reading)",
+    "horizon_reading_note": "A horizon marked ‘our reading’ is a year the report does not give but the "
+                            "project derives.",
     "stalled_title": "Stalled",
     "stalled_mark": "(stalled)",
     "report_ref": "report",
