@@ -71,6 +71,8 @@ def test_summary_names_stages_and_statuses_in_dutch(capsys):
     assert "Brede economische en maatschappelijke welvaart: 5 sessies" in out
     for raw in ("stage-1", "in_progress", "completed", "brede-welvaart"):
         assert raw not in out
+    # the report's count: 37 organisations took part; the host's province is counted apart
+    assert "Organisaties per sector (38; deelnemend 37, alleen van de host of organisatie: Provincie Drenthe)" in out
 
 
 def test_summary_in_english(capsys):

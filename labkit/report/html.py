@@ -281,6 +281,9 @@ def participation_section(r: Report) -> Fragment:
     body = [_p(t["participation_line"].format(people=len(people), orgs=n_orgs))]
     if no_org:
         body.append(_p(t["participation_no_org"].format(n=no_org)))
+    hosting = _hosting_names(r)
+    if hosting:
+        body.append(_p(t["participation_hosting"].format(names=hosting)))
     present = st[st["organisations"] > 0]
     if len(present) == len(st):
         body.append(_p(_m(t["whole_system_all"]).format(total=len(st))))
@@ -315,6 +318,9 @@ def network_section(r: Report) -> Fragment:
                      x.ties, f"{x.cross_sector} ({_pct(r, round(100 * x.cross_sector / x.ties))})"
                      if x.ties else "0"] for x in st.itertuples(index=False)],
                    numeric=(1, 2, 3, 4, 5, 6, 7))]
+    hosting = _hosting_names(r)
+    if hosting:
+        body.append(_p(t["network_hosting"].format(names=hosting), "lk-muted"))
     c = continuity(r)
     body.append(_p(t["continuity"].format(**c)))
     inv = r.scoped("invitations")

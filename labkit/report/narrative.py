@@ -19,6 +19,7 @@ import os
 
 import pandas as pd
 
+from ..analytics.composition import participating_organisations
 from ..views import parameters
 from ..network.graph import organisation_coattendance, participant_label
 from .text import STRINGS, format_month
@@ -139,6 +140,26 @@ class Report:
         row = self._participants.loc[pid]
         return row["name"] if bool(row["consent_named"]) and isinstance(row["name"], str) else None
 
+    def named_basis(self, pid) -> str | None:
+        """Why a named participant may be named: 'public-source', 'consent' or None (not said)."""
+        if self.named(pid) is None:
+            return None
+        basis = self._participants.loc[pid].get("named_basis")
+        return basis if isinstance(basis, str) else None
+
+    def position(self, pid) -> str | None:
+        """A named participant's position as the public source gives it, else None."""
+        if self.named(pid) is None:
+            return None
+        pos = self._participants.loc[pid].get("position_nl")
+        return pos if isinstance(pos, str) and pos else None
+
+    @functools.cached_property
+    def organisations_taking_part(self) -> dict:
+        """``participating`` and ``hosting`` organisation ids (see
+        :func:`labkit.analytics.composition.participating_organisations`)."""
+        return participating_organisations(self.programme, theme=self.theme)
+
     @functools.cached_property
     def org_names(self) -> dict:
         o = self.programme.organisations
@@ -251,9 +272,13 @@ def session_table(r: Report) -> pd.DataFrame:
 
 
 def sector_table(r: Report) -> pd.DataFrame:
-    """Per sector (in order): organisations present and participants."""
+    """Per sector (in order): organisations that took part and participants.
+
+    An organisation only the host or organisers came from is left out (see
+    :attr:`Report.organisations_taking_part`); its people still count.
+    """
     people = r.people["id"].tolist()
-    orgs = sorted({r.person_org[p] for p in people if p in r.person_org},
+    orgs = sorted(r.organisations_taking_part["participating"],
                   key=lambda o: r.org_names.get(o, o).casefold())
     rows = []
     for s in r.sectors.itertuples(index=False):
@@ -389,7 +414,7 @@ def one_line(r: Report) -> str:
     cs = commitment_status(r)
     if not r.has_sessions and not len(cs):
         return t["sessions_none"]
-    orgs = {r.person_org[p] for p in r.people["id"] if p in r.person_org}
     return t["index_line"].format(
-        sessions=len(r.sessions), people=r.people["id"].nunique(), orgs=len(orgs),
+        sessions=len(r.sessions), people=r.people["id"].nunique(),
+        orgs=len(r.organisations_taking_part["participating"]),
         commitments=len(cs), done=int((cs["status"] == "completed").sum()))

@@ -72,6 +72,8 @@ NL = {
     "s_participation": "Wie deden er mee",
     "participation_line": "{people} mensen van {orgs} organisaties namen deel aan ten minste één tafel.",
     "participation_no_org": "Van {n} van hen noemen de gegevens geen organisatie.",
+    "participation_hosting": "Niet meegeteld als deelnemende organisatie: {names}, waar alleen de host of de "
+                             "organisatie vandaan kwam.",
     "whole_system_all": "<strong>Het hele systeem was in de kamer:</strong> alle {total} sectoren waren vertegenwoordigd.",
     "whole_system_some": "<strong>Niet het hele systeem was in de kamer:</strong> {present} van de {total} "
                          "sectoren waren vertegenwoordigd; er ontbrak: {missing}.",
@@ -94,6 +96,8 @@ NL = {
     "col_org_total": "Organisaties tot nu toe",
     "col_ties": "Verbindingen tot nu toe",
     "col_cross": "Waarvan tussen sectoren",
+    "network_hosting": "Het netwerk telt ook {names} mee: de host of de organisatie, die daarvandaan kwam, "
+                       "zat mee aan tafel.",
     "continuity": "{all} deelnemers zaten aan alle drie de soorten tafels, {start} alleen aan de "
                   "focustafel en {later} schoven later aan.",
     "invitations": "Nieuwkomers na de focustafel kwamen binnen via: {channels}.",
@@ -276,6 +280,8 @@ EN = {
     "s_participation": "Who took part",
     "participation_line": "{people} people from {orgs} organisations attended at least one table.",
     "participation_no_org": "For {n} of them the data name no organisation.",
+    "participation_hosting": "Not counted as a participating organisation: {names}, from which only the host "
+                             "or the organisers came.",
     "whole_system_all": "<strong>The whole system was in the room:</strong> all {total} sectors were represented.",
     "whole_system_some": "<strong>Not the whole system was in the room:</strong> {present} of the {total} "
                          "sectors were represented; missing: {missing}.",
@@ -297,6 +303,8 @@ EN = {
     "col_org_total": "Organisations so far",
     "col_ties": "Links so far",
     "col_cross": "Of which across sectors",
+    "network_hosting": "The network also counts {names}: the host or organisers who came from there sat at "
+                       "the table.",
     "continuity": "{all} participants attended all three kinds of table, {start} only the focus table "
                   "and {later} joined later.",
     "invitations": "Newcomers after the focus table came in through: {channels}.",

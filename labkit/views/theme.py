@@ -118,6 +118,12 @@ class ThemeData:
         }
 
     @functools.cached_property
+    def organisations_taking_part(self) -> dict:
+        """``participating`` and ``hosting`` organisation ids: an organisation only the
+        host or organisers came from does not count as taking part (the report's count)."""
+        return analytics.composition.participating_organisations(self.G, theme=self.theme)
+
+    @functools.cached_property
     def illustrative(self) -> bool:
         """Whether anything shown for this theme rests on illustrative or synthetic rows."""
         sess = set(self.sessions["id"])

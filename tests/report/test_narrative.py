@@ -29,7 +29,9 @@ def test_strings_match_between_languages():
 def test_participation_counts(bw, programme):
     st = narrative.sector_table(bw)
     orgs = set(programme.participants.set_index("id").loc[bw.people["id"], "organisation_id"].dropna())
-    assert st["organisations"].sum() == len(orgs)
+    # the host's organisation is not counted among those that took part (the report's 37)
+    assert st["organisations"].sum() == len(orgs) - 1 == 37
+    assert "Provincie Drenthe" not in {n for names in st["names"] for n in names}
     assert st["participants"].sum() == bw.people["organisation_id"].notna().sum()
     assert bw.people["id"].nunique() == programme.attendance.merge(
         programme.sessions, left_on="session_id", right_on="id").query(
