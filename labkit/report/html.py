@@ -295,10 +295,16 @@ def participation_section(r: Report) -> Fragment:
                        [[x.name, x.organisations, x.participants, ", ".join(x.names)]
                         for x in st.itertuples(index=False)], numeric=(1, 2)))
     body.append(_p(t["sectors_note"], "lk-muted"))
-    named = [r.named(p) for p in people]
-    named = [n for n in named if n]
+    named: dict = {}
+    for pid in people:
+        if r.named(pid):
+            pos = r.position(pid)
+            named.setdefault(r.named_basis(pid) or "unknown", []).append(
+                f"{r.named(pid)} ({pos})" if pos else r.named(pid))
     if named:
-        body.append(_p(t["named_people"].format(names=join_words(sorted(named), r.lang))))
+        body.append(_p(" ".join([t[f"named_{basis}"].format(names=join_words(sorted(named[basis]), r.lang))
+                                 for basis in ("public-source", "consent", "unknown") if basis in named]
+                                + [t["named_rest"]])))
     # chart: sector composition of the participants (analytics.sector_composition)
     return _section(r, "participation", Markup("").join(body),
                     r.nonfact("participants", "attendance", "organisations"))

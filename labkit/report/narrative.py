@@ -7,7 +7,8 @@ below return plain pandas tables and counts that the sections
 in-memory objects only and never open a file except through
 :func:`labkit.load`.
 
-People are named only when they consented (:meth:`Report.named`); everyone
+People are named only when they may be named (:meth:`Report.named`: a public
+source names them or they consented, see :meth:`Report.named_basis`); everyone
 else has a pseudonym (:func:`labkit.network.graph.participant_label`) or no label.
 """
 
@@ -126,7 +127,7 @@ class Report:
         return self.programme.participants.set_index("id")
 
     def label(self, pid) -> str:
-        """A participant's public label: the name only with consent."""
+        """A participant's public label: the name only when they may be named."""
         if not isinstance(pid, str) or pid not in self._participants.index:
             return self.t["anonymous"]
         row = self._participants.loc[pid]
@@ -134,7 +135,7 @@ class Report:
         return participant_label(pid, name, bool(row["consent_named"]))
 
     def named(self, pid) -> str | None:
-        """The name of a participant who consented, else None."""
+        """The name of a participant who may be named (consent_named), else None."""
         if not isinstance(pid, str) or pid not in self._participants.index:
             return None
         row = self._participants.loc[pid]

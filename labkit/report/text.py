@@ -82,8 +82,10 @@ NL = {
     "col_orgs": "Organisaties",
     "col_n_orgs": "Aantal organisaties",
     "col_n_people": "Aantal deelnemers",
-    "named_people": "Met naam (zij gaven toestemming): {names}. De andere deelnemers blijven anoniem of "
-                    "staan onder een pseudoniem.",
+    "named_public-source": "Met naam genoemd omdat het openbare verslag hen noemt: {names}.",
+    "named_consent": "Met naam genoemd met hun toestemming: {names}.",
+    "named_unknown": "Met naam genoemd: {names}.",
+    "named_rest": "De andere deelnemers blijven anoniem of staan onder een pseudoniem.",
     # 3 network
     "s_network": "Hoe het netwerk groeide",
     "network_intro": "Per soort tafel: wie er zat, wie nieuw aanschoof en hoe groot het netwerk van "
@@ -183,8 +185,8 @@ NL = {
                         "(aanwezigheid per tafel, uitnodigingen, samenwerkingen, trekkers, voortgang)",
     "src_synthetic": "<strong>synthetisch</strong>: testgegevens",
     "data_as_of": "Peildatum: {date} ({rule}).",
-    "data_privacy": "Alleen mensen die toestemming gaven, worden met naam genoemd; alle anderen staan "
-                    "onder een pseudoniem of blijven anoniem.",
+    "data_privacy": "Met naam genoemd worden alleen mensen die een openbare bron (het verslag) zelf noemt of "
+                    "die toestemming gaven; alle anderen staan onder een pseudoniem of blijven anoniem.",
     "col_data_table": "Gegevens",
     "col_src_report": "Verslag",
     "col_src_classification": "Indeling",
@@ -290,8 +292,10 @@ EN = {
     "col_orgs": "Organisations",
     "col_n_orgs": "Organisations (number)",
     "col_n_people": "Participants (number)",
-    "named_people": "Named (they consented): {names}. The other participants stay anonymous or appear "
-                    "under a pseudonym.",
+    "named_public-source": "Named because the public report names them: {names}.",
+    "named_consent": "Named with their consent: {names}.",
+    "named_unknown": "Named: {names}.",
+    "named_rest": "The other participants stay anonymous or appear under a pseudonym.",
     "s_network": "How the network grew",
     "network_intro": "Per kind of table: who sat there, who was new, and how large the network of "
                      "organisations that met at a table became (two organisations are linked when people "
@@ -386,8 +390,8 @@ EN = {
                         "(attendance per table, invitations, collaborations, leads, progress)",
     "src_synthetic": "<strong>synthetic</strong>: test data",
     "data_as_of": "Reference date: {date} ({rule}).",
-    "data_privacy": "Only people who consented are named; everyone else appears under a pseudonym or "
-                    "stays anonymous.",
+    "data_privacy": "Only people a public source (the report) itself names, or who consented, are named; "
+                    "everyone else appears under a pseudonym or stays anonymous.",
     "col_data_table": "Data",
     "col_src_report": "Report",
     "col_src_classification": "Classification",
