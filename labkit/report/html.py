@@ -12,6 +12,7 @@ sees it: a badge at the heading and a sentence naming the tables.
 
 from __future__ import annotations
 
+import pandas as pd
 from markupsafe import Markup, escape
 
 from ..data import schema
@@ -60,6 +61,7 @@ CSS = """
 .lk-report ul.lk-quotes{padding-left:1em;border-left:3px solid #8fa8c8}
 .lk-report ul.lk-quotes li{list-style:none;margin:.3em 0}
 .lk-stalled{color:#a30000;font-weight:600}
+.lk-report p.lk-paraphrase{margin:.5em 0 .5em 1em;padding-left:.8em;border-left:3px dotted #8fa8c8}
 .lk-muted{color:#555}
 .lk-toc ol{columns:2;margin:.3em 0}
 @media print{.lk-report{max-width:none;font-size:11pt}.lk-report h2{break-after:avoid}
@@ -508,15 +510,28 @@ def quotes_section(r: Report) -> Fragment:
     if "quotes" not in visible_sections(r):
         return Fragment()
     body = []
+    kind_of_order = dict(zip(r.sessions["order"], r.sessions["kind"]))
+    said_at = set()  # kinds of table already named for quotes the report places only by kind
     for cat in QUOTE_CATEGORIES:
         part = q[q["category"] == cat]  # in the package's order, which is the report's
         if not len(part):
             continue
         body.append(Markup("<h3>{}{}</h3>").format(t[f"q_{cat}"], _ref(r, part["source"])))
+        orders = part["session_order"] if "session_order" in part.columns else pd.Series(dtype=object)
+        for order in dict.fromkeys(orders[part["session_id"].isna()].dropna()):
+            kind = kind_of_order.get(int(order))
+            if kind and kind not in said_at:
+                said_at.add(kind)
+                body.append(_p(t["quotes_at_kind"].format(table=t["table_kind"][kind].lower()), "lk-muted"))
         anonymous = []
         for row in part.itertuples(index=False):
             who = r.named(row.participant_id)
-            if who:
+            if getattr(row, "form", "quote") == "paraphrase":
+                pos = r.position(row.participant_id)
+                who = who or t["anonymous"]
+                body.append(Markup('<p class="lk-paraphrase">{}{} {} <span class="lk-muted">({})</span></p>').format(
+                    who, f", {pos}," if pos else "", row.text_nl, t["paraphrase"]))
+            elif who:
                 body.append(Markup("<blockquote><p>“{}”</p><footer>– {}</footer></blockquote>").format(
                     row.text_nl, who))
             else:

@@ -172,7 +172,10 @@ NL = {
     "q_inspiration": "Geïnspireerd en geactiveerd",
     "q_method": "Over de werkwijze",
     "anonymous": "een deelnemer",
-    "quotes_note": "Alleen wie toestemming gaf, staat met naam bij een citaat.",
+    "paraphrase": "weergave in het verslag, geen letterlijk citaat",
+    "quotes_at_kind": "De reacties hieronder zijn gegeven bij een {table}; het verslag zegt niet bij welke.",
+    "quotes_note": "Alleen wie het openbare verslag zelf noemt of wie toestemming gaf, staat met naam bij een "
+                   "citaat of weergave.",
     # 8 data
     "s_data": "Over de gegevens",
     "data_intro": "Dit rapport is gemaakt uit het datapakket ‘{title}’ (versie {version}). Elke rij "
@@ -378,7 +381,10 @@ EN = {
     "q_inspiration": "Inspired and activated",
     "q_method": "About the method",
     "anonymous": "a participant",
-    "quotes_note": "Only people who consented are named with a quote. Quotes are in Dutch, as in the report.",
+    "paraphrase": "the report's account, not a verbatim quote",
+    "quotes_at_kind": "The reactions below were given at a {table}; the report does not say which.",
+    "quotes_note": "Only people the public report itself names, or who consented, are named with a quote or "
+                   "an account. Quotes are in Dutch, as in the report.",
     "s_data": "About the data",
     "data_intro": "This report was made from the data package ‘{title}’ (version {version}). Every row "
                   "says where it comes from:",
