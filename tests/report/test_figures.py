@@ -46,3 +46,11 @@ def test_figures_follow_the_language(programme):
     spec = figures.coverage(report(programme, lang="en")).to_dict()
     titles = [v["title"]["text"] for v in spec["vconcat"]]
     assert titles[0].startswith("Broad welfare")
+
+
+def test_roadmap_and_progress_keep_their_own_colours(programme):
+    """Status colours the roadmap, stage the progress lines: one shared scale drew no lines."""
+    spec = figures.roadmap(report(programme)).to_dict()
+    assert spec["resolve"]["scale"]["color"] == "independent"
+    roadmap, progress = spec["vconcat"]
+    assert progress["encoding"]["color"]["field"] == "stage_label"
