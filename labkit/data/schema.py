@@ -47,6 +47,12 @@ COMMITMENT_KINDS = ("roadmap_step", "idea", "case", "target", "indicator", "poli
 NAMED_BASES = ("public-source", "consent")
 #: Whose word a year or month is: the source report's, or the project's own reading of it.
 GIVEN_BY = ("report", "reading")
+
+
+def is_reading(given_by, source) -> bool:
+    """Whether a month or year is the project's reading: its ``*_source`` field says so or,
+    left empty, the row itself is the project's (``source`` 'classification')."""
+    return given_by == "reading" or (not isinstance(given_by, str) and source == "classification")
 TRACKS = ("duurzaamheid", "inclusiviteit")
 
 

@@ -371,7 +371,7 @@ def _insight_items(df) -> list[Markup]:
 def _session_heading(r: Report, row) -> str:
     """``Verdiepingstafel Duurzaamheid · april 2021`` (``(eigen lezing)`` when the month is ours)."""
     track = f" {r.t['track'][row.track]}" if isinstance(row.track, str) else ""
-    reading = f" ({r.t['month_reading']})" if getattr(row, "month_source", None) == "reading" else ""
+    reading = f" ({r.t['month_reading']})" if schema.is_reading(getattr(row, "month_source", None), row.source) else ""
     return f"{r.t['table_kind'][row.kind]}{track} · {format_month(row.month, r.lang)}{reading}"
 
 

@@ -21,6 +21,7 @@ import os
 import pandas as pd
 
 from ..analytics.composition import participating_organisations
+from ..data.schema import is_reading
 from ..views import parameters
 from ..network.graph import organisation_coattendance, participant_label
 from .text import STRINGS, format_month
@@ -266,7 +267,8 @@ def session_table(r: Report) -> pd.DataFrame:
         "table": [r.t["table_kind"][k] for k in s["kind"]],
         "track": [r.t["track"].get(x, "") if isinstance(x, str) else "" for x in s["track"]],
         "month": [format_month(m, r.lang).replace(" ", "\u00a0") for m in s["month"]],
-        "month_reading": [x == "reading" for x in s.get("month_source", pd.Series([None] * len(s)))],
+        "month_reading": [is_reading(x, src) for x, src in
+                          zip(s.get("month_source", pd.Series([None] * len(s))), s["source"])],
         "title": s["title_nl"].tolist(),
         "participants": [int(counts.get(i, 0)) for i in s["id"]],
     })
@@ -377,7 +379,7 @@ def commitment_status(r: Report) -> pd.DataFrame:
         rows.append({"id": row.id, "stage_id": row.stage_id, "kind": row.kind,
                      "title": getattr(row, r.t["title_field"]),
                      "horizon": None if pd.isna(row.horizon) else int(row.horizon),
-                     "horizon_reading": getattr(row, "horizon_source", None) == "reading",
+                     "horizon_reading": is_reading(getattr(row, "horizon_source", None), row.source),
                      "status": status, "progress": None if u is None else int(u["progress"]),
                      "last_update": when, "lead": lead.get(row.id), "stalled": bool(stalled)})
     # object columns: a missing horizon or progress stays None instead of turning ints into floats

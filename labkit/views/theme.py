@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import analytics
 from ..network import graph
+from ..data.schema import is_reading
 from ..i18n import ROLES, STATUS, TABLES, TRACKS, t
 
 MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -261,7 +262,7 @@ class ThemeData:
         if isinstance(s["track"], str):
             label += f" · {TRACKS[lang].get(s['track'], s['track'])}"
         year, month = s["month"].split("-")
-        reading = f", {t('reading', lang)}" if s.get("month_source") == "reading" else ""
+        reading = f", {t('reading', lang)}" if is_reading(s.get("month_source"), s["source"]) else ""
         return f"{label} ({MONTHS[lang][int(month) - 1]} {year}{reading})"
 
     def missing_sectors(self, lang: str = "nl") -> dict:
@@ -323,7 +324,7 @@ class ThemeData:
             st = stages.loc[r.stage_id]
             has = not pd.isna(r.horizon)
             kind = ("none" if not has else
-                    "reading" if getattr(r, "horizon_source", None) == "reading" else "report")
+                    "reading" if is_reading(getattr(r, "horizon_source", None), r.source) else "report")
             # No year: place it where it was proposed, drawn as an open dot (charts.roadmap_chart).
             start = proposed.get(r.id)
             year = float(r.horizon) if has else (start.year + (start.day_of_year - 1) / 365.25

@@ -417,3 +417,10 @@ def test_edventure_is_a_trade_association(programme):
 def test_no_unattested_alias(programme, report_text):
     aliases = programme.organisation_aliases
     assert "IVCM" not in set(aliases["alias"]) and "ivcm" not in report_text
+
+
+def test_an_empty_month_or_horizon_source_follows_the_row():
+    from labkit.data.schema import is_reading
+    assert is_reading("reading", "report:4") and not is_reading("report", "classification")
+    assert is_reading(None, "classification") and not is_reading(None, "report:intro")
+    assert not is_reading(None, "import")
