@@ -165,13 +165,13 @@ def ei_bars(ei: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl", width=
 
 
 def composition_chart(comp: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl",
-                      width=560, height=None):
+                      width=500, height=None):
     """Organisations per sector at each table. ``comp``: ``group_label, order, sector_label, organisations``."""
     height = height or max(80, 34 * comp["group_label"].nunique())
     return _base(alt.Chart(comp).mark_bar().encode(
         x=alt.X("organisations:Q", title=t("organisations", lang), stack="zero"),
         y=alt.Y("group_label:N", sort=alt.EncodingSortField("order", op="min"), title=None,
-                axis=alt.Axis(labelLimit=320)),
+                axis=alt.Axis(labelLimit=420)),
         color=alt.Color("sector_label:N", scale=sector_scale(sectors), title=t("sector", lang)),
         order=alt.Order("sector_order:Q"),
         tooltip=[alt.Tooltip("group_label:N", title=t("table", lang)),
