@@ -257,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data", help="data package folder (default: data)")
     p.add_argument("--output", "-o", help="file to write (default: <package name><suffix> here)")
     p.add_argument("--public", action="store_true",
-                   help="xlsx/datapackage: blank the names of people who did not consent to be named "
+                   help="xlsx/datapackage: blank the names of people who may not be named "
                         "(graph formats always use pseudonyms)")
     p.set_defaults(func=_export)
     return parser

@@ -41,8 +41,10 @@ STRINGS = {
                        "−1 = alleen binnen de eigen sector."),
         "continuity_title": "Wie kwam wanneer: focustafel → verdiepingstafel → werkplaats",
         "roadmap_title": "De drietrapsraket: waar staat elke toezegging?",
-        "roadmap_caption": ("Elke stip is een toezegging, geplaatst op het jaar dat het verslag noemt "
-                            "(open stip: het verslag noemt geen jaar). Kleur = status bij de laatste update."),
+        "roadmap_caption": ("Elke stip is een toezegging. Een volle stip staat op het jaar dat het verslag "
+                            "noemt; een open ruit op een jaar dat het verslag niet noemt maar het project "
+                            "afleidt (eigen lezing); een open stip op de datum waarop de toezegging werd "
+                            "ingebracht, want het verslag noemt geen jaar. Kleur = status bij de laatste update."),
         "sdg_title": "Aan welke SDG's dragen de toezeggingen bij?",
         "welfare_title": "Brede welvaart: hier en nu, later, elders",
         "progress_title": "Voortgang van de toezeggingen door de tijd",
@@ -58,6 +60,11 @@ STRINGS = {
         "last_update": "Laatste update",
         "horizon": "Horizon",
         "horizon_none": "geen jaar in het verslag",
+        "reading": "eigen lezing",
+        "horizon_kind": "Jaar",
+        "horizon_kind_report": "jaar uit het verslag",
+        "horizon_kind_reading": "jaar: eigen lezing, niet uit het verslag",
+        "horizon_kind_none": "geen jaar: op de datum van inbreng",
         "stage": "Trap",
         "year": "Jaar",
         "count": "Aantal",
@@ -119,8 +126,10 @@ STRINGS = {
         "ei_caption": "E-I index per sector: +1 = all ties to other sectors, −1 = only within the sector.",
         "continuity_title": "Who came when: focus → deepening → workshop",
         "roadmap_title": "The three-stage rocket: where does each commitment stand?",
-        "roadmap_caption": ("Each dot is a commitment, placed at the year the report gives (open dot: the "
-                            "report gives no year). Colour = status at the last update."),
+        "roadmap_caption": ("Each dot is a commitment. A filled dot sits at the year the report gives; an "
+                            "open diamond at a year the report does not give but the project derives (our "
+                            "reading); an open dot at the date the commitment was raised, as the report gives "
+                            "no year. Colour = status at the last update."),
         "sdg_title": "Which SDGs do the commitments serve?",
         "welfare_title": "Broad welfare: here and now, later, elsewhere",
         "progress_title": "Progress of the commitments over time",
@@ -136,6 +145,11 @@ STRINGS = {
         "last_update": "Last update",
         "horizon": "Horizon",
         "horizon_none": "no year in the report",
+        "reading": "our reading",
+        "horizon_kind": "Year",
+        "horizon_kind_report": "year from the report",
+        "horizon_kind_reading": "year: our reading, not in the report",
+        "horizon_kind_none": "no year: at the date raised",
         "stage": "Stage",
         "year": "Year",
         "count": "Count",
@@ -167,12 +181,12 @@ STRINGS = {
 
 STATUS = {
     "nl": {"proposed": "voorgesteld", "planned": "gepland", "in_progress": "in uitvoering",
-           "completed": "afgerond", "stalled": "vastgelopen", "dropped": "gestopt"},
+           "completed": "afgerond", "stalled": "vastgelopen", "dropped": "gestopt", "none": "nog geen update"},
     "en": {"proposed": "proposed", "planned": "planned", "in_progress": "in progress",
-           "completed": "completed", "stalled": "stalled", "dropped": "dropped"},
+           "completed": "completed", "stalled": "stalled", "dropped": "dropped", "none": "no update yet"},
 }
 STATUS_COLOURS = {"proposed": "#9e9e9e", "planned": "#64b5f6", "in_progress": "#1565c0",
-                  "completed": "#2e7d32", "stalled": "#ef6c00", "dropped": "#c62828"}
+                  "completed": "#2e7d32", "stalled": "#ef6c00", "dropped": "#c62828", "none": "#d0d0d0"}
 
 TABLES = {
     "nl": {"focustafel": "Focustafel", "verdiepingstafel": "Verdiepingstafel", "werkplaats": "Werkplaats"},

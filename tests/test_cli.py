@@ -67,17 +67,19 @@ def test_summary_names_stages_and_statuses_in_dutch(capsys):
     assert main(["summary", "--data", str(DATA)]) == 0
     out = capsys.readouterr().out
     assert "1. Financiële middelen verbinden aan kortetermijndoelen" in out
-    assert "in uitvoering 10" in out and "afgerond 4" in out
+    assert "in uitvoering 5" in out and "afgerond 8" in out
     assert "Brede economische en maatschappelijke welvaart: 5 sessies" in out
     for raw in ("stage-1", "in_progress", "completed", "brede-welvaart"):
         assert raw not in out
+    # the report's count: 37 organisations took part; the host's province is counted apart
+    assert "Organisaties per sector (38; deelnemend 37, alleen van de host of organisatie: Provincie Drenthe)" in out
 
 
 def test_summary_in_english(capsys):
     assert main(["summary", "--data", str(DATA), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "1. Tie financial means to short-term goals" in out
-    assert "Commitments by status: in progress 10, completed 4" in out
+    assert "Commitments by status: in progress 5, completed 8, dropped 1" in out
     assert "Participants: 45 (6 named, 39 under a pseudonym)" in out
     assert "stage-1" not in out and "in_progress" not in out and "Toezeggingen" not in out
 

@@ -12,7 +12,7 @@ from ._data import ILLUSTRATIVE, as_date, frames, net, plain
 from .brokers import ROLES, betweenness, brokerage_baselines, constraint, effective_size
 from .chance import describe_against_chance
 from .commitments import commitment_coverage, stalled_commitments, unowned
-from .composition import _matrix, diversity, missing_sectors
+from .composition import _matrix, diversity, missing_sectors, participating_organisations
 from .ties import (PERMUTATIONS, assortativity, cross_sector_share, ei_index, ei_index_by_group, ei_index_expected,
                    ei_index_permutation)
 
@@ -249,6 +249,8 @@ def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_l
     return plain({
         "programme": {"title": programme.meta.get("title"), "theme": theme, "as_of": as_of,
                       "organisations": H.number_of_nodes(), "participants": n_people,
+                      # of those, the ones only the host or organisers came from (not counted as taking part)
+                      "organisations_hosting": len(participating_organisations(programme, theme=theme)["hosting"]),
                       "sessions": composition["sessions"], "commitments": len(scope)},
         "provenance": {"illustrative": bool((sources == ILLUSTRATIVE).any()),
                        "synthetic": bool((sources == "synthetic").any())},
@@ -276,9 +278,11 @@ def format_headline(h: dict) -> str:
     p = h["programme"]
     lines = [p["title"] or "labkit programme"]
     scope = f"thema {p['theme']}" if p["theme"] else "alle thema's"
+    hosting = p.get("organisations_hosting", 0)
+    orgs = (f"{p['organisations'] - hosting} deelnemende organisaties en {hosting} van de host aan tafel"
+            if hosting else f"{p['organisations']} organisaties aan tafel")
     lines.append(f"Analyse ({scope}, peildatum {p['as_of']}): {p['sessions']} sessies, "
-                 f"{p['participants']} deelnemers, {p['organisations']} organisaties aan tafel, "
-                 f"{p['commitments']} toezeggingen")
+                 f"{p['participants']} deelnemers, {orgs}, {p['commitments']} toezeggingen")
     if h["provenance"]["synthetic"]:
         lines.append("LET OP: synthetische gegevens (labkit.data.synth), geen echte organisaties of personen.")
     if h["provenance"]["illustrative"]:

@@ -42,6 +42,8 @@ def summarize(programme) -> dict:
     status = _current_status(t)
     by_stage = Counter(t["commitments"]["stage_id"])
     G = programme.graph
+    from .composition import participating_organisations
+    taking_part = participating_organisations(G)
     node_kinds = Counter(k for _, k in G.nodes(data="kind"))
     edge_kinds = Counter(k for _, _, k in G.edges(keys=True))
     sources = Counter()
@@ -53,6 +55,9 @@ def summarize(programme) -> dict:
         "title": programme.meta.get("title"),
         "themes": themes,
         "organisations": len(t["organisations"]),
+        # as a report counts them: not an organisation only a host or organiser came from
+        "organisations_participating": len(taking_part["participating"]),
+        "organisations_hosting": [orgs.get(o, o) for o in taking_part["hosting"]],
         "organisations_by_sector": {s: by_sector.get(s, 0) for s in sector_order},
         "sector_names": dict(zip(t["sectors"]["id"], t["sectors"]["name_nl"])),
         "sector_names_en": dict(zip(t["sectors"]["id"], t["sectors"]["name_en"])),
@@ -94,7 +99,8 @@ def _current_status(t) -> Counter:
 #: The summary's words; stage, status, theme and sector names come from the data and i18n.
 WORDS = {
     "nl": {"themes": "Thema's", "sessions": "sessies", "participants": "deelnemers", "host": "host",
-           "by_sector": "Organisaties per sector", "people": "Deelnemers: {total} ({named} met naam, "
+           "by_sector": "Organisaties per sector", "hosting": "; deelnemend {n}, alleen van de host of "
+           "organisatie: {names}", "people": "Deelnemers: {total} ({named} met naam, "
            "{pseudonymous} onder pseudoniem)", "by_stage": "Toezeggingen per trap van de routekaart",
            "by_status": "Toezeggingen per status", "no_update": "nog geen update",
            "graph": "Graaf: {nodes} knopen, {edges} verbindingen", "nodes": "knopen",
@@ -102,7 +108,8 @@ WORDS = {
            "illustrative": "LET OP: deze gegevens bevatten illustratieve rijen (aanwezigheid per "
            "tafel, uitnodigingen, samenwerkingen, eigenaars en voortgang): geen feiten uit het verslag."},
     "en": {"themes": "Themes", "sessions": "sessions", "participants": "participants", "host": "host",
-           "by_sector": "Organisations by sector", "people": "Participants: {total} ({named} named, "
+           "by_sector": "Organisations by sector", "hosting": "; participating {n}, only the host's or "
+           "organisers': {names}", "people": "Participants: {total} ({named} named, "
            "{pseudonymous} under a pseudonym)", "by_stage": "Commitments by roadmap stage",
            "by_status": "Commitments by status", "no_update": "no update yet",
            "graph": "Graph: {nodes} nodes, {edges} edges", "nodes": "nodes", "edges": "edges",
@@ -125,7 +132,9 @@ def format_summary(s: dict, lang: str = "nl") -> str:
             host += f" ({th['host_organisation']})"
         lines.append(f"  {th[name] or th['name_nl']}: {th['sessions']} {w['sessions']}, "
                      f"{th['participants']} {w['participants']}{host}")
-    lines.append(f"{w['by_sector']} ({s['organisations']}):")
+    hosting = (w["hosting"].format(n=s["organisations_participating"], names=", ".join(s["organisations_hosting"]))
+               if s.get("organisations_hosting") else "")
+    lines.append(f"{w['by_sector']} ({s['organisations']}{hosting}):")
     for sector, n in s["organisations_by_sector"].items():
         lines.append(f"  {sectors.get(sector, sector):<34} {n}")
     lines.append(w["people"].format(**s["participants"]))

@@ -474,6 +474,11 @@ def _check_rules(rows, lines, problems):
             problems.append(Problem("participants.csv", line, "name", "",
                                     "consent_named is true but there is no name",
                                     "fill in the name or set consent_named to false"))
+    for row, line in zip(rows.get("commitments", []), lines.get("commitments", [])):
+        if row.get("horizon_source") and row.get("horizon") is None:
+            problems.append(Problem("commitments.csv", line, "horizon_source", row["horizon_source"],
+                                    "says whose the horizon is, but there is no horizon",
+                                    "fill in the horizon or empty horizon_source"))
     for row, line in zip(rows.get("invitations", []), lines.get("invitations", [])):
         by = row.get("invited_by")
         if row.get("channel") == "participant" and by is None:

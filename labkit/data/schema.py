@@ -39,9 +39,20 @@ STATUSES = ("proposed", "planned", "in_progress", "completed", "stalled", "dropp
 DIMENSIONS = ("hier-en-nu", "later", "elders")
 INSIGHT_KINDS = (
     "topic", "question", "ingredient", "example", "future", "idea",
-    "entry_point", "expectation",
+    "entry_point", "expectation", "conclusion",
 )
-COMMITMENT_KINDS = ("roadmap_step", "idea", "case", "target", "indicator")
+#: ``policy_target``: a target of existing government policy that the dialogue cited, not a proposal.
+COMMITMENT_KINDS = ("roadmap_step", "idea", "case", "target", "indicator", "policy_target")
+#: Why a person may be named in public outputs.
+NAMED_BASES = ("public-source", "consent")
+#: Whose word a year or month is: the source report's, or the project's own reading of it.
+GIVEN_BY = ("report", "reading")
+
+
+def is_reading(given_by, source) -> bool:
+    """Whether a month or year is the project's reading: its ``*_source`` field says so or,
+    left empty, the row itself is the project's (``source`` 'classification')."""
+    return given_by == "reading" or (not isinstance(given_by, str) and source == "classification")
 TRACKS = ("duurzaamheid", "inclusiviteit")
 
 
@@ -140,12 +151,15 @@ RESOURCES = [
     ),
     _resource(
         "organisations", "Organisations",
-        "Organisations that took part. The report's list has 36 names while its "
-        "text says 37 organisations; De Nederlandsche Bank and the Province of "
-        "Drenthe are named in the text only. Names keep the report's spelling.",
+        "Organisations in the programme. The report says 37 organisations took part "
+        "and lists 36; de Nederlandse Bank (section 2.1) makes the 37th. The Province "
+        "of Drenthe, the host's organisation, is named in the introduction and is not "
+        "counted as a participating organisation (see its sector_note). Names keep the "
+        "report's spelling; official names are aliases.",
         [
             _id(),
-            _f("name", "string", "Name as the report spells it.", required=True),
+            _f("name", "string", "Name as the report spells it (its usual name where the report "
+               "names it only indirectly; the sector_note says so).", required=True),
             _ref("sector", "Sector (the project's classification; see sectors).", required=True),
             _f("sector_note", "string", "Why this sector, for borderline cases."),
             _source(),
@@ -168,15 +182,23 @@ RESOURCES = [
     ),
     _resource(
         "participants", "Participants",
-        "People who took part. Only people who consented to be named (the six "
-        "quoted in the public report) carry a name; everyone else is known by "
-        "an opaque id and shown under a pseudonym.",
+        "People who took part. Only people who may be named carry a name in public "
+        "outputs: the six the public report names (five quoted, one paraphrased), "
+        "or people whose registration list records their consent (named_basis says "
+        "which). Everyone else is known by an opaque id and shown under a pseudonym.",
         [
             _id(),
             _f("name", "string", "Full name, where known. Kept in this working copy only: public "
                "outputs show it only when consent_named is true (labkit export --public blanks the rest)."),
-            _f("consent_named", "boolean", "Consented to being named in public outputs.", required=True),
+            _f("consent_named", "boolean", "May be named in public outputs: because a public source "
+               "names the person or because the person consented (named_basis says which; the "
+               "field keeps its historical name).", required=True),
+            _f("named_basis", "string", "Why the person may be named: 'public-source' (the public "
+               "report names them; no consent is recorded) or 'consent' (a registration list "
+               "records it). Required when consent_named is true.", enum=NAMED_BASES),
             _ref("organisation_id", "Organisation the person came from, where known.", required=False),
+            _f("position_nl", "string", "Position or title as the public source gives it (e.g. "
+               "'provinciesecretaris van Drenthe'). Blanked with the name in public outputs."),
             _f("role", "string", "Role in the programme.", required=True,
                enum=("host", "participant", "organiser")),
             _source(),
@@ -197,6 +219,9 @@ RESOURCES = [
             _f("order", "integer", "Position of the table kind: 1 focus, 2 deepening, 3 workshop.",
                required=True, minimum=1, maximum=3),
             _f("month", "yearmonth", "Month the session took place.", required=True),
+            _f("month_source", "string", "Whose month it is: 'report' (the report gives it) or "
+               "'reading' (the project's reading: the report gives the months of all dialogues "
+               "together, not of each table). Empty: as the row's source says.", enum=GIVEN_BY),
             _f("date", "date", "Exact date, where known."),
             _f("title_nl", "string", "Dutch title.", required=True),
             _source(),
@@ -296,7 +321,7 @@ RESOURCES = [
         "insights", "Insights",
         "What the dialogues produced, in the report's words: topics, generative "
         "questions, working ingredients, examples, desired futures, ideas, entry "
-        "points and expectations of government.",
+        "points, expectations of government and the conclusions of each track (section 4).",
         [
             _id(),
             _ref("theme_id", "Theme."),
@@ -329,7 +354,8 @@ RESOURCES = [
     _resource(
         "commitments", "Commitments",
         "Commitments and initiatives on the drietrapsraket: the roadmap's steps, "
-        "ideas, workshop cases, targets and indicators the report names.",
+        "ideas, workshop cases, targets and indicators the report names, and targets of "
+        "existing government policy the dialogue cited (kind 'policy_target').",
         [
             _id(),
             _ref("theme_id", "Theme."),
@@ -338,8 +364,11 @@ RESOURCES = [
             _f("title_nl", "string", "Dutch title.", required=True),
             _f("title_en", "string", "English title.", required=True),
             _f("text_nl", "string", "The report's wording or a close summary."),
-            _f("horizon", "year", "Target year where the report gives one."),
-            _f("horizon_note", "string", "How the horizon follows from the report."),
+            _f("horizon", "year", "Target year: the report's, or the project's reading (horizon_source)."),
+            _f("horizon_source", "string", "Whose year the horizon is: 'report' (the report gives "
+               "it) or 'reading' (the project's reading; the report gives no year). Empty: as the "
+               "row's source says.", enum=GIVEN_BY),
+            _f("horizon_note", "string", "How the horizon follows from the report, or why there is none."),
             _ref("case_id", "Workshop case it came from.", required=False),
             _ref("session_id", "Session where it was raised.", required=False),
             _source(),
@@ -400,16 +429,24 @@ RESOURCES = [
     ),
     _resource(
         "quotes", "Quotes",
-        "Quotes from the report. A quote is attributed only to a participant "
-        "who consented to be named; the others are anonymous.",
+        "Quotes from the report, and the report's paraphrases of what someone said "
+        "(form). A quote is attributed only to a participant who may be named "
+        "(participants.consent_named); the others are anonymous.",
         [
             _id(),
             _ref("theme_id", "Theme."),
             _ref("participant_id", "Speaker, when named.", required=False),
             _ref("session_id", "Session, where the report says.", required=False),
+            _f("session_order", "integer", "Which kind of table it was said at (sessions.order: "
+               "1 focus, 2 deepening, 3 workshop), where the report says that but not which "
+               "session (section 5: 'de derde dialoog').", minimum=1, maximum=3),
             _f("category", "string", "What the quote is about.", required=True,
                enum=("wish", "network", "learning", "inspiration", "method", "statement")),
-            _f("text_nl", "string", "The quote as the report gives it.", required=True),
+            _f("form", "string", "'quote': the speaker's words, verbatim; 'paraphrase': the "
+               "report's words about what the speaker said (shown without quotation marks).",
+               required=True, enum=("quote", "paraphrase")),
+            _f("text_nl", "string", "The quote as the report gives it; for a paraphrase the "
+               "report's own words, without the speaker's name.", required=True),
             _source(),
         ],
         primary_key=["id"],

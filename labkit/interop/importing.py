@@ -35,9 +35,9 @@ free number: opaque (it says nothing about the name) and apart from the
 ``p-NNN`` ids :mod:`labkit.data.illustrative` makes. The name goes into
 ``participants.name``: the package is the private working copy, and public
 outputs show pseudonyms (see :mod:`labkit.interop.export`). ``consent_named`` is true
-only when the list says so (``ja``, ``yes``, ``x``...); an empty consent cell
-leaves a known person's consent as it was and makes a new person
-pseudonymous. E-mail columns are ignored: the package has no field for them.
+only when the list says so (``ja``, ``yes``, ``x``...), and ``named_basis`` is then
+``consent``; an empty consent cell leaves a known person's consent as it was and
+makes a new person pseudonymous. E-mail columns are ignored: the package has no field for them.
 """
 
 from __future__ import annotations
@@ -246,7 +246,11 @@ def import_attendance(programme, path, *, theme: str, session: str,
         mask = participants["id"].isin(list(consent_changes))
         participants.loc[mask, "consent_named"] = (
             participants.loc[mask, "id"].map(consent_changes).astype("boolean"))
+        # why they may be named: the list records their consent (or, withdrawn, nothing)
+        participants.loc[mask, "named_basis"] = participants.loc[mask, "id"].map(
+            lambda pid: "consent" if consent_changes[pid] else None)
     added_people = [{"id": r["pid"], "name": r["name"], "consent_named": bool(r["consent"]),
+                     "named_basis": "consent" if r["consent"] else None,
                      "organisation_id": r["org"],
                      "role": "host" if r["role"] == "host" else "participant", "source": SOURCE}
                     for r in new_people]

@@ -65,7 +65,8 @@ def roadmap(report):
     parts = [charts.roadmap_chart(items, as_of=report.as_of, lang=lang)]
     if not history.empty:
         parts.append(charts.progress_chart(history, lang=lang))
-    return _done(alt.vconcat(*parts))
+    # colour is status above and stage below: one shared scale drew no progress lines at all
+    return _done(alt.vconcat(*parts).resolve_scale(color="independent", fill="independent", shape="independent"))
 
 
 def coverage(report):

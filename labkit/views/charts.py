@@ -204,13 +204,13 @@ def ei_bars(ei: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl", width=
 
 
 def composition_chart(comp: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl",
-                      width=560, height=None):
+                      width=500, height=None):
     """Organisations per sector at each table. ``comp``: ``group_label, order, sector_label, organisations``."""
     height = height or max(80, 34 * comp["group_label"].nunique())
     return _base(alt.Chart(comp).mark_bar().encode(
         x=alt.X("organisations:Q", title=t("organisations", lang), stack="zero"),
         y=alt.Y("group_label:N", sort=alt.EncodingSortField("order", op="min"), title=None,
-                axis=alt.Axis(labelLimit=320)),
+                axis=alt.Axis(labelLimit=420)),
         color=alt.Color("sector_label:N", scale=sector_scale(sectors), title=t("sector", lang)),
         order=alt.Order("sector_order:Q"),
         tooltip=[alt.Tooltip("group_label:N", title=t("table", lang)),
@@ -255,8 +255,13 @@ def roadmap_chart(items: pd.DataFrame, *, as_of=None, lang: str = "nl", width=60
     """The drietrapsraket: stages as lanes, 2021-2050, commitments coloured by status.
 
     ``items``: ``label, stage_label, stage_number, year, lane_offset, has_horizon,
-    horizon_label, status, status_label, progress, last_update``.
+    horizon_label, status, status_label, progress, last_update`` and ``horizon_kind``
+    (``report``: a filled dot at the report's year; ``reading``: an open diamond at the
+    project's own reading of a year; ``none``: an open dot where it was raised).
+    A legend says how the three read.
     """
+    if "horizon_kind" not in items.columns:
+        items = items.assign(horizon_kind=["report" if h else "none" for h in items["has_horizon"]])
     items = items.assign(lane=[_wrap(s) for s in items["stage_label"]])
     statuses = [s for s in STATUS_COLOURS if s in set(items["status"])] or list(STATUS_COLOURS)
     colour = alt.Color("status_label:N", title=t("status", lang),
@@ -276,16 +281,31 @@ def roadmap_chart(items: pd.DataFrame, *, as_of=None, lang: str = "nl", width=60
                alt.Tooltip("status_label:N", title=t("status", lang)),
                alt.Tooltip("progress:Q", title=t("progress", lang)),
                alt.Tooltip("last_update:N", title=t("last_update", lang))]
-    dots = alt.Chart(items).mark_point(size=170, strokeWidth=2.5, opacity=1).encode(
-        x=x, y=y, yOffset=alt.YOffset("lane_offset:Q", scale=alt.Scale(domain=[-1.2, 1.2])),
-        color=colour, fill=alt.condition("datum.has_horizon", colour, alt.value("white")),
-        shape=alt.value("circle"), tooltip=tooltip,
-    )
+    at = dict(x=x, y=y, yOffset=alt.YOffset("lane_offset:Q", scale=alt.Scale(domain=[-1.2, 1.2])),
+              color=colour, tooltip=tooltip)
+    # filled: the report's year; open: a year of our reading (diamond) or no year (circle)
+    filled = alt.Chart(items[items["horizon_kind"] == "report"]).mark_point(
+        size=170, strokeWidth=2.5, opacity=1, filled=True, shape="circle").encode(**at)
+    hollow = alt.Chart(items[items["horizon_kind"] != "report"]).mark_point(
+        size=170, strokeWidth=2.5, opacity=1, filled=False, fill="white").encode(
+        shape=alt.condition("datum.horizon_kind == 'reading'", alt.value("diamond"), alt.value("circle")),
+        **at)
+    # The legend of the marks' form: a layer of size-0 marks that draws nothing but its legend
+    # (opacity 0 would hide the legend's symbols too).
+    kinds = [k for k in ("report", "reading", "none") if k in set(items["horizon_kind"])]
+    key_labels = [t(f"horizon_kind_{k}", lang) for k in kinds]
+    form = {"report": ("circle", "#555"), "reading": ("diamond", "white"), "none": ("circle", "white")}
+    key = alt.Chart(pd.DataFrame({"kind": key_labels, "year": [2021] * len(kinds)})).mark_point(
+        size=0, strokeWidth=2, opacity=1, filled=True, stroke="#555").encode(
+        x=x, shape=alt.Shape("kind:N", title=t("horizon_kind", lang), sort=key_labels,
+                             scale=alt.Scale(domain=key_labels, range=[form[k][0] for k in kinds])),
+        fill=alt.Fill("kind:N", title=t("horizon_kind", lang), sort=key_labels,
+                      scale=alt.Scale(domain=key_labels, range=[form[k][1] for k in kinds])))
     marks = pd.DataFrame({"year": [2030, 2050], "text": ["2030", "2050"]})
     horizon = alt.Chart(marks).mark_rule(strokeDash=[5, 4], color="#555").encode(x=x)
     horizon_text = alt.Chart(marks).mark_text(align="left", dx=4, dy=-6, fontWeight="bold", color="#555").encode(
         x=x, y=alt.value(0), text="text:N")
-    layers = [horizon, horizon_text, dots]
+    layers = [horizon, horizon_text, filled, hollow, key]
     if as_of is not None:
         now = pd.DataFrame({"year": [as_of.year + (as_of.timetuple().tm_yday - 1) / 365.25],
                             "text": [t("now", lang)]})

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import analytics
 from ..network import graph
+from ..data.schema import is_reading
 from ..i18n import ROLES, STATUS, TABLES, TRACKS, t
 
 MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -116,6 +117,12 @@ class ThemeData:
             "degree": dict(H.degree(weight="weight")),
             "betweenness": analytics.betweenness(H) if H.number_of_nodes() else {},
         }
+
+    @functools.cached_property
+    def organisations_taking_part(self) -> dict:
+        """``participating`` and ``hosting`` organisation ids: an organisation only the
+        host or organisers came from does not count as taking part (the report's count)."""
+        return analytics.composition.participating_organisations(self.G, theme=self.theme)
 
     @functools.cached_property
     def illustrative(self) -> bool:
@@ -275,7 +282,8 @@ class ThemeData:
         if isinstance(s["track"], str):
             label += f" · {TRACKS[lang].get(s['track'], s['track'])}"
         year, month = s["month"].split("-")
-        return f"{label} ({MONTHS[lang][int(month) - 1]} {year})"
+        reading = f", {t('reading', lang)}" if is_reading(s.get("month_source"), s["source"]) else ""
+        return f"{label} ({MONTHS[lang][int(month) - 1]} {year}{reading})"
 
     def missing_sectors(self, lang: str = "nl") -> dict:
         lab = self._sector_label(lang)
@@ -335,25 +343,30 @@ class ThemeData:
         for r in c.itertuples(index=False):
             st = stages.loc[r.stage_id]
             has = not pd.isna(r.horizon)
-            # No year in the report: place it where it was proposed, drawn as an open dot.
+            kind = ("none" if not has else
+                    "reading" if is_reading(getattr(r, "horizon_source", None), r.source) else "report")
+            # No year: place it where it was proposed, drawn as an open dot (charts.roadmap_chart).
             start = proposed.get(r.id)
             year = float(r.horizon) if has else (start.year + (start.day_of_year - 1) / 365.25
                                                   if start is not None and not pd.isna(start) else 2021.3)
             cur = status.loc[r.id] if r.id in status.index else None
-            stat = cur["status"] if cur is not None else "proposed"
+            stat = cur["status"] if cur is not None else "none"
             rows.append({
                 "id": r.id, "label": r.title_nl if lang == "nl" else r.title_en,
                 "stage_id": r.stage_id, "stage_number": int(st["number"]),
                 "stage_label": f"{int(st['number'])}. " + (st["name_nl"] if lang == "nl" else st["name_en"]),
-                "year": year, "has_horizon": has,
-                "horizon_label": str(int(r.horizon)) if has else t("horizon_none", lang),
+                "year": year, "has_horizon": has, "horizon_kind": kind,
+                "horizon_kind_label": t(f"horizon_kind_{kind}", lang),
+                "horizon_label": (str(int(r.horizon)) + (f" ({t('reading', lang)})" if kind == "reading" else "")
+                                  if has else t("horizon_none", lang)),
                 "status": stat, "status_label": STATUS[lang][stat],
                 "progress": int(cur["progress"]) if cur is not None else 0,
                 "last_update": cur["last_update"].strftime("%d-%m-%Y") if cur is not None else "",
                 "source": r.source,
             })
         df = pd.DataFrame(rows, columns=["id", "label", "stage_id", "stage_number", "stage_label", "year",
-                                         "has_horizon", "horizon_label", "status", "status_label",
+                                         "has_horizon", "horizon_kind", "horizon_kind_label",
+                                         "horizon_label", "status", "status_label",
                                          "progress", "last_update", "source"])
         # Spread dots that share a lane and nearly the same year so none hides another.
         df["bucket"] = (df["year"] // 2).astype(int)

@@ -59,6 +59,7 @@ def test_a_registration_list_becomes_participants_attendance_and_invitations(pkg
     assert new["id"].tolist() == ["p-imp-001", "p-imp-002"]
     assert new["name"].tolist() == ["Jan de Vries", "Els Bakker"]
     assert new["consent_named"].tolist() == [False, True]
+    assert new["named_basis"].fillna("").tolist() == ["", "consent"]  # the list records her consent
     assert new["organisation_id"].tolist() == ["abn-amro", "ocw"]
     assert set(new["source"]) == {"import"}
     att = p.attendance[p.attendance["source"] == "import"]
@@ -243,6 +244,7 @@ def test_consent_changes_only_when_the_list_says_so(pkg, tmp_path, reglist):
     p = labkit.load(pkg)
     consent = p.participants.set_index("id")["consent_named"]
     assert not consent["p-imp-002"] and not consent["p-imp-001"]
+    assert p.participants.set_index("id")["named_basis"].isna()[["p-imp-001", "p-imp-002"]].all()
     assert p.graph.nodes["person:p-imp-002"]["label"] != "Els Bakker"
 
 
