@@ -107,6 +107,9 @@ LABELS = {
     "commitment_id": ("Toezegging", "Commitment"), "sdg": ("SDG", "SDG"),
     "dimension": ("Dimensie", "Dimension"), "status": ("Status", "Status"),
     "progress": ("Voortgang (%)", "Progress (%)"), "category": ("Categorie", "Category"),
+    "named_basis": ("Waarom met naam", "Why named"), "position_nl": ("Functie", "Position"),
+    "month_source": ("Maand volgens", "Month from"), "horizon_source": ("Horizon volgens", "Horizon from"),
+    "session_order": ("Soort tafel (volgorde)", "Kind of table (order)"), "form": ("Vorm", "Form"),
 }
 TABLE_LABELS = {
     ("participants", "name"): ("Naam", "Name"),

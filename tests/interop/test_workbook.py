@@ -227,12 +227,12 @@ def test_a_package_without_programme_words_gets_them_only_when_filled_in(pkg, tm
 
 BAD = {
     "a date that does not exist": (
-        {("Sessies", "G2"): "31-02-2026"},
-        "regiodeal.xlsx[Sessies]:2: column 'Datum (G)': value '31-02-2026' — not a real date; "
+        {("Sessies", "H2"): "31-02-2026"},
+        "regiodeal.xlsx[Sessies]:2: column 'Datum (H)': value '31-02-2026' — not a real date; "
         "check the day and the month"),
     "an organisation that is not there, with a suggestion": (
-        {("Deelnemers", "D6"): "Ministerie van Onderwijs Cultuur en Wetenschappen"},
-        "regiodeal.xlsx[Deelnemers]:6: column 'Organisatie (D)': value 'Ministerie van Onderwijs "
+        {("Deelnemers", "E6"): "Ministerie van Onderwijs Cultuur en Wetenschappen"},
+        "regiodeal.xlsx[Deelnemers]:6: column 'Organisatie (E)': value 'Ministerie van Onderwijs "
         "Cultuur en Wetenschappen' — no organisation with this name or id on sheet Organisaties; "
         "bedoelt u 'Ministerie van Onderwijs, Cultuur en Wetenschap (OCW)' (ocw)? Add the "
         "organisation on sheet Organisaties, or pick one from the list"),
@@ -317,10 +317,10 @@ def test_rows_numbers_count_title_rows_above_the_header(regio, blank):
     ws = wb["Sessies"]
     ws.insert_rows(1, 2)
     ws["A1"] = "Regiodeal Twente"
-    ws.merge_cells("A1:I2")
-    ws["G4"] = "31-02-2026"
+    ws.merge_cells("A1:J2")
+    ws["H4"] = "31-02-2026"
     wb.save(blank)
-    assert ("regiodeal.xlsx[Sessies]:4: column 'Datum (G)': value '31-02-2026' — not a real date; "
+    assert ("regiodeal.xlsx[Sessies]:4: column 'Datum (H)': value '31-02-2026' — not a real date; "
             "check the day and the month") in problems_of(regio, blank)
 
 
@@ -347,11 +347,11 @@ def test_the_workbook_is_laid_out_for_people(pkg, tmp_path):
     assert ("Sessies", "Soort", "kind", "keuze", "ja", "focustafel, verdiepingstafel, werkplaats",
             "Kind of table.") in uitleg
     ses = wb["Sessies"]
-    assert [c.value for c in ses[1]] == ["ID", "Thema", "Soort", "Spoor", "Volgorde", "Maand", "Datum",
+    assert [c.value for c in ses[1]] == ["ID", "Thema", "Soort", "Spoor", "Volgorde", "Maand", "Maand volgens", "Datum",
                                           "Titel (nl)", "Bron"]
     assert "Kind of table." in ses["C1"].comment.text and "focustafel" in ses["C1"].comment.text
     assert ses["C1"].font.b and not ses["D1"].font.b  # required columns in bold
-    assert ses.freeze_panes == "B2" and ses.auto_filter.ref.startswith("A1:I")
+    assert ses.freeze_panes == "B2" and ses.auto_filter.ref.startswith("A1:J")
     lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ses.data_validations.dataValidation}
     assert lists["C2"] == '"focustafel,verdiepingstafel,werkplaats"'
     assert lists["B2"].startswith("'Thema''s'!$A$2:$A$")
@@ -363,11 +363,11 @@ def test_the_workbook_is_laid_out_for_people(pkg, tmp_path):
     dated = [r[0] for r in wb["Voortgang"].iter_rows(min_row=2, min_col=2, max_col=2)]
     assert dated[0].is_date and dated[0].number_format == "d-m-yyyy"
     people = wb["Deelnemers"]
-    assert people["F1"].value == "Bron" and "illustrative" in [c.value for c in people["F"]]
+    assert people["H1"].value == "Bron" and "illustrative" in [c.value for c in people["H"]]
     assert people.conditional_formatting  # illustrative rows are shaded
     assert wb["SDG's"].protection.sheet and not wb["Sessies"].protection.sheet
     # an organisation is written by name in references; the reference reads back to its id
-    assert wb["Deelnemers"]["D2"].value == "Provincie Drenthe"
+    assert wb["Deelnemers"]["E2"].value == "Provincie Drenthe"
 
 
 def test_the_english_workbook(pkg, tmp_path):
@@ -381,7 +381,7 @@ def test_the_english_workbook(pkg, tmp_path):
 
 def test_hostile_text_is_neutralised_in_cells_and_read_back_exactly(regio, blank):
     wb = openpyxl.load_workbook(blank)
-    cells = {"quote": wb["Citaten"]["F2"], "insight": wb["Inzichten"]["G2"],
+    cells = {"quote": wb["Citaten"]["H2"], "insight": wb["Inzichten"]["G2"],
              "text": wb["Inzichten"]["H2"], "alias": wb["Aliassen"]["B3"]}
     assert {k: c.value for k, c in cells.items()} == {
         "quote": "'=HYPERLINK(\"http://example.org\",\"klik\")", "insight": "'-5% leegstand",
@@ -393,7 +393,7 @@ def test_hostile_text_is_neutralised_in_cells_and_read_back_exactly(regio, blank
     q.loc[0, "text_nl"] = "'=1+1"
     p.replace(quotes=q).save()
     write_workbook(labkit.load(regio), blank)
-    assert openpyxl.load_workbook(blank)["Citaten"]["F2"].value == "''=1+1"
+    assert openpyxl.load_workbook(blank)["Citaten"]["H2"].value == "''=1+1"
     assert import_workbook(labkit.load(regio), blank).changes == 0
 
 

@@ -128,7 +128,7 @@ def base_programme():
         commitment_updates=[{"commitment_id": "c-woningtoewijzing", "date": "2026-04-14", "status": "proposed",
                              "progress": 0, "note": "Ingebracht.", "source": src}],
         quotes=[{"id": "q-001", "theme_id": "wonen", "participant_id": "p-host", "session_id": "wonen-focus",
-                 "category": "wish", "text_nl": "=HYPERLINK(\"http://example.org\",\"klik\")", "source": src}],
+                 "category": "wish", "form": "quote", "text_nl": "=HYPERLINK(\"http://example.org\",\"klik\")", "source": src}],
         insights=[{"id": "wonen-idea-001", "theme_id": "wonen", "kind": "idea", "order": 1,
                    "title_nl": "-5% leegstand", "text_nl": "+ meer doorstroming", "source": src}],
     )
@@ -164,21 +164,21 @@ def fill(path_in, path_out, *, formulas: bool) -> None:
     ses = wb["Sessies"]
     for row in ses.iter_rows(min_row=2):
         if row[0].value == "wonen-focus":
-            row[6].value = "10 februari 2026"  # the same date, typed
-    add("Sessies", [None, "werk", "Verdiepingstafel", None, "2 ", "mei 2026", "12-5-2026",
+            row[7].value = "10 februari 2026"  # the same date, typed
+    add("Sessies", [None, "werk", "Verdiepingstafel", None, "2 ", "mei 2026", None, "12-5-2026",
                     "Verdiepingstafel werk en talent", None])
     ses.insert_rows(1)
     ses["A1"] = "Sessies van de Regiodeal Twente"
-    ses.merge_cells("A1:I1")
+    ses.merge_cells("A1:J1")
     add("Organisaties", [None, "Woningcorporatie Domijn", "Maatschappelijke organisatie", None, None],
         [None, "Universiteit Twente\u00a0", "kennis en onderwijs", None, None])
-    add("Deelnemers", [None, "Bram de Boer", "ja", "Woningcorporatie Domijn", "participant", None],
-        [None, "Carla\u00a0Smit", "nee", "universiteit twente", "participant", None])
+    add("Deelnemers", [None, "Bram de Boer", "ja", None, "Woningcorporatie Domijn", None, "participant", None],
+        [None, "Carla\u00a0Smit", "nee", None, "universiteit twente", None, "participant", None])
     add("Aanwezigheid", ["Verdiepingstafel werk en talent", "Bram de Boer", "deelnemer", None],
         ["werk-focus", "Carla Smit", "voorzitter", None],
         ["Verdiepingstafel werk en talent", "p-003", "participant", None])
     add("Toezeggingen", [None, "werk", "idea", "stage-2", "Leerwerkplekken bij woningcorporaties",
-                         "Work-based learning at housing corporations", None, "2030 ", None, None,
+                         "Work-based learning at housing corporations", None, "2030 ", None, None, None,
                          "Verdiepingstafel werk en talent", None])
     add("Trekkers", ["Leerwerkplekken bij woningcorporaties", "Woningcorporatie Domijn", "lead", None],
         ["Leerwerkplekken bij woningcorporaties", "FNV Twente", "partner", None])
