@@ -18,6 +18,15 @@ once (it takes minutes at 50,000). "—": the library
 has no such measure. "est.": too slow to run at this size, extrapolated from
 a smaller run of the same call (see the notes printed under the table).
 
+Issue 14's tests against chance are timed in the same run but apart from the
+suite's total: the permutation test of the E-I index and the mixing matrix
+(1,000 shuffles of the sector labels, seeded) beside the naive way, a Python loop
+that shuffles the labels, sets them on the NetworkX graph and calls
+nx.attribute_mixing_matrix once per shuffle (all 1,000 where they fit in
+--naive-seconds, else as many as fit, scaled up: "est."); and the Gould-Fernandez
+expected counts and z-scores (no other Python library has them). Target: 1,000
+shuffles at 50,000 organisations in under 5 s.
+
 Betweenness is exact up to 10,000 organisations and sampled from k=100 sources
 above, for labkit, NetworkX and igraph alike (the same sources). Communities:
 labkit runs python-igraph's Leiden (modularity, two iterations, seeded), and
@@ -49,9 +58,11 @@ from labkit import analytics as A  # noqa: E402
 from labkit.network import graph  # noqa: E402
 from labkit.data import synth
 from labkit.analytics.headline import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLE  # noqa: E402
+from labkit.analytics.ties import PERMUTATIONS  # noqa: E402
 
 SEED = 0
 TARGETS = {1_000: 1.0, 50_000: 5.0}  # seconds for the whole suite (the issue's targets)
+PERMUTATION_TARGET = 5.0  # seconds for 1,000 shuffles at 50,000 organisations (issue 14)
 
 
 def clock(f):
@@ -111,11 +122,15 @@ def suite(p, theme, k):
     run("mixing matrix", "measure", lambda: A.mixing_matrix(H, groups=list(F.sectors)))
     run("attribute assortativity", "measure", lambda: A.assortativity(H))
     run("cross-sector share", "measure", lambda: A.cross_sector_share(H))
+    run(f"E-I + mixing vs chance ({PERMUTATIONS:,} shuffles)", "chance",
+        lambda: (A.ei_index_permutation(H, seed=SEED),
+                 A.mixing_permutation(H, seed=SEED, groups=list(F.sectors))))
     keep["betweenness"] = run(f"betweenness ({'exact' if k is None else f'k={k}'})", "measure",
                               lambda: A.betweenness(H, k=k, seed=SEED))
     run("Burt's constraint", "measure", lambda: A.constraint(H))
     run("effective size", "measure", lambda: A.effective_size(H))
     run("Gould-Fernandez roles (directed collab.)", "measure", lambda: A.brokerage_roles(D))
+    run("Gould-Fernandez expected counts, z", "chance", lambda: A.brokerage_baselines(D))
     parts = run("communities (Leiden, seeded)", "measure", lambda: A.communities(H, seed=SEED))
     run("modularity", "measure", lambda: A.modularity(H, parts))
     run("community sector mixing", "measure", lambda: A.community_mixing(H, parts))
@@ -161,6 +176,9 @@ def baselines(rows, keep, p, k, budget):
         lambda: nx.attribute_mixing_matrix(H, "sector", mapping=mapping, normalized=False))[0]
     by["mixing matrix"].nx = clock(lambda: nx.attribute_mixing_matrix(H, "sector", mapping=mapping,
                                                                       normalized=False))[0]
+    r = by["E-I + mixing vs chance"]
+    r.nx, r.nx_est, note = naive_permutations(H, mapping, budget["naive"])
+    notes.append(note)
     r = by["attribute assortativity"]
     r.nx = clock(lambda: nx.attribute_assortativity_coefficient(H, "sector"))[0]
     types = [mapping[H.nodes[v]["sector"]] for v in nodes]
@@ -212,6 +230,34 @@ def baselines(rows, keep, p, k, budget):
     return notes
 
 
+def naive_permutations(H, mapping, seconds):
+    """The plain way to test E-I and mixing against chance: shuffle the sectors in Python,
+    set them on a copy of the NetworkX graph and call nx.attribute_mixing_matrix, once per
+    shuffle. Runs all 1,000 shuffles if they fit in ``seconds``, else times as many as fit
+    and scales up. Returns (seconds for 1,000, estimated?, note)."""
+    G = H.copy()
+    nodes = list(G)
+    labels = [G.nodes[v]["sector"] for v in nodes]
+    rnd = random.Random(SEED)
+
+    def one():
+        shuffled = labels[:]
+        rnd.shuffle(shuffled)
+        nx.set_node_attributes(G, dict(zip(nodes, shuffled)), "shuffled")
+        M = nx.attribute_mixing_matrix(G, "shuffled", mapping=mapping, normalized=False)
+        internal = np.trace(M)
+        return (M.sum() - 2 * internal) / M.sum()  # E-I, each tie counted both ways
+
+    first = clock(one)[0]
+    runs = PERMUTATIONS if first * PERMUTATIONS <= seconds else int(max(3, min(PERMUTATIONS, seconds / first)))
+    t = clock(lambda: [one() for _ in range(runs)])[0]
+    est = runs < PERMUTATIONS
+    note = (f"E-I + mixing vs chance, NetworkX column: a Python loop that shuffles the sectors, sets them "
+            f"on the graph and calls nx.attribute_mixing_matrix, {runs:,} shuffles"
+            + (f" timed and scaled to {PERMUTATIONS:,}" if est else "") + "; igraph has no such test")
+    return t * PERMUTATIONS / runs, est, note
+
+
 def fmt(t, est=False):
     if t is None:
         return "—"
@@ -235,6 +281,9 @@ def run_size(n, repeat, budget, baselines_too=True):
     rows = best_rows
     notes = baselines(rows, keep, p, k, budget) if baselines_too else []
     t_head, _ = clock(lambda: A.headline(p.replace()))
+    chance = [r for r in rows if r.group == "chance"]  # issue 14's additions: timed apart from the suite
+    permutation = next(r for r in chance if r.name.startswith("E-I + mixing vs chance"))
+    rows_all, rows = rows, [r for r in rows if r.group != "chance"]
     H, D = keep["H"], keep["D"]
     print(f"\n== {n:,} organisations: co-attendance {H.number_of_nodes():,} nodes, {H.number_of_edges():,} ties "
           f"(average degree {2 * H.number_of_edges() / max(H.number_of_nodes(), 1):.1f}); "
@@ -243,7 +292,7 @@ def run_size(n, repeat, budget, baselines_too=True):
     print(f"   not in the suite: synthetic programme {t_synth:.3f} s; typed graph "
           f"(labkit.network.graph.build_graph, the model, built once per programme) {t_graph:.3f} s")
     print(f"   {'measure':<44}{'labkit':>10}{'NetworkX':>14}{'igraph':>10}{'labkit/best':>13}")
-    for r in rows:
+    for r in rows_all:
         ratio = f"{r.labkit / r.best:.2f}" if r.best else ""
         print(f"   {r.name:<44}{fmt(r.labkit):>10}{fmt(r.nx, r.nx_est):>14}{fmt(r.ig):>10}{ratio:>13}")
     total = sum(r.labkit for r in rows)
@@ -265,7 +314,13 @@ def run_size(n, repeat, budget, baselines_too=True):
         print(f"   rows another library runs here (estimates left out): labkit {lab_c:.3f} s, best library "
               f"{best_c:.3f} s, ratio {lab_c / best_c:.2f}; network measures only: {lab_m:.3f} / {best_m:.3f} "
               f"= {lab_m / best_m:.2f}")
-    print(f"   headline (what `labkit analyse` computes, from the programme): {t_head:.3f} s")
+    print(f"   against chance (not in the suite's total): {sum(r.labkit for r in chance):.3f} s; permutation "
+          f"test of E-I and mixing, {PERMUTATIONS:,} shuffles: labkit {permutation.labkit:.3f} s"
+          + (f", naive NetworkX loop {fmt(permutation.nx, permutation.nx_est)} s "
+             f"({permutation.nx / permutation.labkit:.0f}x)" if permutation.nx else "")
+          + (f"; target < {PERMUTATION_TARGET:g} s: {'ok' if permutation.labkit < PERMUTATION_TARGET else 'MISSED'}"
+             if n == 50_000 else ""))
+    print(f"   headline (what `labkit analyse` computes, from the programme, with both tests): {t_head:.3f} s")
     for note in notes:
         print(f"   note: {note}")
     return {"n": n, "suite": total, "graphs": graphs, "network": net, "compared": lab_c,
@@ -280,14 +335,16 @@ def main(argv=None):
     ap.add_argument("--labkit-only", action="store_true", help="skip the NetworkX and igraph columns")
     ap.add_argument("--nx-louvain-max", type=int, default=50_000,
                     help="largest size at which NetworkX's Louvain is run (13.5 s at 50,000 here)")
+    ap.add_argument("--naive-seconds", type=float, default=20,
+                    help="time given to the naive permutation loop per size before it is extrapolated")
     args = ap.parse_args(argv)
     print(f"labkit.analytics benchmark: Python {platform.python_version()}, networkx {nx.__version__}, "
           f"igraph {ig.__version__}, numpy {np.__version__}, scipy {scipy.__version__}, pandas {pd.__version__}; "
           f"{len(__import__('os').sched_getaffinity(0))} cores; seconds")
     print(f"betweenness exact up to {BETWEENNESS_EXACT_MAX:,} organisations, above it sampled from "
           f"k={BETWEENNESS_SAMPLE} sources (seed {SEED}), for all three")
-    results = [run_size(n, args.repeat, {"louvain": args.nx_louvain_max}, not args.labkit_only)
-               for n in args.sizes]
+    results = [run_size(n, args.repeat, {"louvain": args.nx_louvain_max, "naive": args.naive_seconds},
+                        not args.labkit_only) for n in args.sizes]
     print("\nsummary (seconds)")
     print(f"   {'organisations':>13} {'whole suite':>11} {'NetworkX graphs':>15} {'network measures':>16}"
           f"   {'labkit / best library, all rows':<34}{'network measures only':<30}{'target'}")

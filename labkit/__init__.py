@@ -13,11 +13,12 @@ from . import _startup
 _startup.defer_rfc3987_syntax()  # before anything imports jsonschema: saves 1.6-2.9 s per kernel
 
 from .analytics import (  # noqa: E402
-    assortativity, betweenness, blau_index, brokerage_roles, commitment_coverage, communities,
-    community_mixing, constraint, cross_sector_share, diversity, effective_size, ei_index, ei_index_by_group,
-    ei_index_by_node, ei_index_expected, format_headline, headline, invitation_tree, missing_sectors,
-    mixing_matrix, modularity, new_cross_sector_ties, progress_over_time, sector_composition, shannon_index,
-    stalled_commitments, table_continuity, top_brokers, unowned)
+    assortativity, betweenness, blau_index, brokerage_baselines, brokerage_roles, commitment_coverage,
+    communities, community_mixing, constraint, cross_sector_share, describe_against_chance, diversity,
+    effective_size, ei_index, ei_index_by_group, ei_index_by_node, ei_index_expected, ei_index_permutation,
+    format_headline, headline, invitation_tree, missing_sectors, mixing_matrix, mixing_permutation, modularity,
+    new_cross_sector_ties, progress_over_time, sector_composition, shannon_index, stalled_commitments,
+    table_continuity, top_brokers, unowned)
 from .errors import DataPackageError, LabkitError, ParameterError, Problem
 from .interop.export import export_programme, read_graph
 from .network.graph import build_graph, organisation_coattendance, organisation_collaboration
@@ -27,7 +28,7 @@ from .analytics.summary import summarize
 
 Programme.graph_builder = build_graph  # the one place the data layer meets the network layer
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402
 
 __all__ = [
     "DataPackageError",
@@ -40,6 +41,7 @@ __all__ = [
     "assortativity",
     "betweenness",
     "blau_index",
+    "brokerage_baselines",
     "brokerage_roles",
     "build_graph",
     "commitment_coverage",
@@ -47,12 +49,14 @@ __all__ = [
     "community_mixing",
     "constraint",
     "cross_sector_share",
+    "describe_against_chance",
     "diversity",
     "effective_size",
     "ei_index",
     "ei_index_by_group",
     "ei_index_by_node",
     "ei_index_expected",
+    "ei_index_permutation",
     "export_programme",
     "format_headline",
     "headline",
@@ -62,6 +66,7 @@ __all__ = [
     "load",
     "missing_sectors",
     "mixing_matrix",
+    "mixing_permutation",
     "modularity",
     "new_cross_sector_ties",
     "organisation_coattendance",

@@ -40,7 +40,7 @@ def _summary(args) -> int:
     from .analytics.summary import format_summary, summarize
     from .terminal import dumps, scrub
     s = summarize(load(args.data))
-    print(dumps(s, indent=2, default=str) if args.json else format_summary(scrub(s)))
+    print(dumps(s, indent=2, default=str) if args.json else format_summary(scrub(s), lang=args.lang))
     return 0
 
 
@@ -73,7 +73,27 @@ def _reports(args) -> int:
 
 def _serve(args) -> int:
     from .app.serve import serve
-    return serve(args.data, port=args.port, ip=args.ip, token=args.token)
+    return serve(args.data, port=args.port, ip=args.ip, token=args.token, pool=args.pool, site=args.site)
+
+
+def _publish(args) -> int:
+    from .publish import publish
+    from .report.runner import ReportsFailed
+    try:
+        site = publish(args.data, args.out, public=args.public, log=lambda line: print(line, file=sys.stderr))
+    except ReportsFailed as e:
+        print(f"labkit: {e}", file=sys.stderr)
+        print(f"labkit: no site was written; {args.out}/ is as it was", file=sys.stderr)
+        return 1
+    print(f"site written to {args.out}/: open {args.out}/index.html, or put the folder on any web server "
+          f"({site.pages} pages, {site.reports} reports, {len(site.downloads)} downloads)")
+    if not site.public:
+        what = (f"its downloads hold the names of {site.hidden_names} participant"
+                f"{'s' if site.hidden_names != 1 else ''} who did not consent to be named"
+                if site.hidden_names else "it is made from the lab's working copy of the data")
+        print(f"note: this site is for inside the lab: {what}; publish with --public to share it wider",
+              file=sys.stderr)
+    return 0
 
 
 def _pair(text: str) -> tuple[str, str]:
@@ -106,6 +126,37 @@ def _import(args) -> int:
     return 0
 
 
+def _workbook(args) -> int:
+    from .interop.workbook import write_workbook
+    from .data.model import load
+    from pathlib import Path
+    output = args.output or f"{Path(args.data).resolve().name}.xlsx"
+    done = write_workbook(load(args.data), output, lang=args.lang)
+    rows = sum(done.rows.values())
+    print(f"wrote {done.path}: {len(done.rows)} tables, {rows} rows")
+    print(f"fill it in, then: labkit import workbook {done.path} --data {args.data} --dry-run")
+    if done.neutralised:
+        print(f"note: {done.neutralised} text cell{'s' if done.neutralised != 1 else ''} starting with "
+              "= + - @ got a leading apostrophe so spreadsheets do not run them as formulas; "
+              "the import takes it off again", file=sys.stderr)
+    return 0
+
+
+def _import_workbook(args) -> int:
+    from .interop.workbook_import import import_workbook
+    from .data.model import load
+    result = import_workbook(load(args.data), args.file, allow_removals=args.allow_removals)
+    print(result.report())
+    if args.dry_run:
+        print("dry run: nothing written")
+    elif result.changes:
+        result.save()
+        print(f"written to {args.data}")
+    else:
+        print("nothing to change")
+    return 0
+
+
 def _export(args) -> int:
     from .interop.export import export_programme
     from .data.model import load
@@ -117,7 +168,9 @@ def _export(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ._version import __version__
     parser = argparse.ArgumentParser(prog="labkit", description="labkit: the policy-lab workbench")
+    parser.add_argument("--version", action="version", version=f"labkit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check a data package and list every problem")
@@ -135,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="print a short account of the programme")
     p.add_argument("--data", default="data", help="data package folder (default: data)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--lang", default="nl", choices=["nl", "en"], help="nl (default) or en")
     p.set_defaults(func=_summary)
 
     p = sub.add_parser("analyse", help="headline network analytics: who was in the room, cross-sector "
@@ -148,12 +202,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="serve the dashboard with Voilà (127.0.0.1 unless told)")
     p.add_argument("--data", default=None, help="data package folder (default: the project's data/)")
-    p.add_argument("--port", type=int, default=8866, help="port (default: 8866)")
+    p.add_argument("--port", type=int, default=8866, help="port, 1-65535 and free (default: 8866)")
     p.add_argument("--ip", default="127.0.0.1", help="address to listen on; beyond 127.0.0.1 a token is required")
     p.add_argument("--token", default=None, help="access token (generated when --ip is not local)")
+    p.add_argument("--pool", type=int, default=None, metavar="N",
+                   help="viewers at once: preheated kernels for the dashboard, ~200 MB each (default: 10 per "
+                        "core, at most what half the free memory holds twice over; 0: none)")
+    p.add_argument("--site", default=None, metavar="DIR|URL",
+                   help="the published site (labkit publish) to serve at /site/ and link from the start "
+                        "page, or its address elsewhere (default: ./site/ when it has an index.html)")
     p.set_defaults(func=_serve)
 
-    p = sub.add_parser("import", help="read a registration or progress list (.xlsx or .csv) into the package")
+    p = sub.add_parser("publish", help="write the dashboard, the theme reports and the open data as a "
+                                       "static site for any number of viewers")
+    p.add_argument("--data", default="data", help="data package folder (default: data)")
+    p.add_argument("--out", default="site", help="folder of the site, replaced whole (default: site)")
+    p.add_argument("--public", action="store_true",
+                   help="leave out the names of people who did not consent to be named, downloads included")
+    p.set_defaults(func=_publish)
+
+    p = sub.add_parser("import", help="read a registration or progress list (.xlsx or .csv), or a "
+                                      "filled-in workbook, into the package")
     lists = p.add_subparsers(dest="list", required=True)
     a = lists.add_parser("attendance", help="a registration list for one session")
     a.add_argument("--theme", required=True, help="theme id, e.g. brede-welvaart")
@@ -171,6 +240,23 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("--encoding", help="encoding of a CSV that is not UTF-8, e.g. cp1252")
         q.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
         q.set_defaults(func=_import)
+    w = lists.add_parser("workbook", help="a workbook written by 'labkit workbook' and filled in: "
+                                          "rows added, changed and removed in every table")
+    w.add_argument("file", help="the workbook (.xlsx)")
+    w.add_argument("--data", default="data", help="data package folder (default: data)")
+    w.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    w.add_argument("--allow-removals", action="store_true",
+                   help="remove the package's rows that are no longer in the workbook "
+                        "(without it they are listed and refused)")
+    w.set_defaults(func=_import_workbook)
+
+    p = sub.add_parser("workbook", help="write the whole programme as a workbook to fill in "
+                                        "(Excel, LibreOffice); read it back with 'import workbook'")
+    p.add_argument("data", nargs="?", default="data", help="data package folder (default: data)")
+    p.add_argument("--output", "-o", help="file to write (default: <folder name>.xlsx here)")
+    p.add_argument("--lang", default="nl", choices=["nl", "en"],
+                   help="language of sheet and column names (default: nl)")
+    p.set_defaults(func=_workbook)
 
     p = sub.add_parser("reports", help="write a report per theme (.ipynb and offline .html) and an index")
     p.add_argument("--data", default="data", help="data package folder (default: data)")
@@ -190,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data", help="data package folder (default: data)")
     p.add_argument("--output", "-o", help="file to write (default: <package name><suffix> here)")
     p.add_argument("--public", action="store_true",
-                   help="xlsx/datapackage: blank the names of people who did not consent to be named "
+                   help="xlsx/datapackage: blank the names of people who may not be named "
                         "(graph formats always use pseudonyms)")
     p.set_defaults(func=_export)
     return parser

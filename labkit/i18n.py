@@ -53,9 +53,10 @@ STRINGS = {
                        "−1 = alleen binnen de eigen sector."),
         "continuity_title": "Wie kwam wanneer",
         "roadmap_title": "De routekaart: waar staat elke toezegging?",
-        "roadmap_caption": ("Elke stip is een toezegging, geplaatst op het jaar van haar horizon (open stip: "
-                            "geen jaar genoemd; dan staat ze waar ze werd voorgesteld). Kleur = status bij de "
-                            "laatste update."),
+        "roadmap_caption": ("Elke stip is een toezegging. Een volle stip staat op het jaar dat de bron noemt; "
+                            "een open ruit op een jaar dat de bron niet noemt maar het project afleidt (eigen "
+                            "lezing); een open stip op de datum waarop de toezegging werd ingebracht, want er "
+                            "is geen jaar genoemd. Kleur = status bij de laatste update."),
         "sdg_title": "Aan welke SDG's dragen de toezeggingen bij?",
         "welfare_title": "Brede welvaart: hier en nu, later, elders",
         "progress_title": "Voortgang van de toezeggingen door de tijd",
@@ -71,6 +72,11 @@ STRINGS = {
         "last_update": "Laatste update",
         "horizon": "Horizon",
         "horizon_none": "geen jaar genoemd",
+        "reading": "eigen lezing",
+        "horizon_kind": "Jaar",
+        "horizon_kind_report": "jaar uit de bron",
+        "horizon_kind_reading": "jaar: eigen lezing, niet uit de bron",
+        "horizon_kind_none": "geen jaar: op de datum van inbreng",
         "stage": "Fase",
         "stage_none": "zonder fase",
         "year": "Jaar",
@@ -139,8 +145,10 @@ STRINGS = {
         "ei_caption": "E-I index per sector: +1 = all ties to other sectors, −1 = only within the sector.",
         "continuity_title": "Who came when",
         "roadmap_title": "The roadmap: where does each commitment stand?",
-        "roadmap_caption": ("Each dot is a commitment, placed at the year of its horizon (open dot: no year "
-                            "given; it then stands where it was proposed). Colour = status at the last update."),
+        "roadmap_caption": ("Each dot is a commitment. A filled dot sits at the year the source gives; an "
+                            "open diamond at a year the source does not give but the project derives (our "
+                            "reading); an open dot at the date the commitment was raised, as no year is "
+                            "given. Colour = status at the last update."),
         "sdg_title": "Which SDGs do the commitments serve?",
         "welfare_title": "Broad welfare: here and now, later, elsewhere",
         "progress_title": "Progress of the commitments over time",
@@ -156,6 +164,11 @@ STRINGS = {
         "last_update": "Last update",
         "horizon": "Horizon",
         "horizon_none": "no year given",
+        "reading": "our reading",
+        "horizon_kind": "Year",
+        "horizon_kind_report": "year from the source",
+        "horizon_kind_reading": "year: our reading, not from the source",
+        "horizon_kind_none": "no year: at the date raised",
         "stage": "Stage",
         "stage_none": "no stage",
         "year": "Year",
@@ -188,12 +201,12 @@ STRINGS = {
 
 STATUS = {
     "nl": {"proposed": "voorgesteld", "planned": "gepland", "in_progress": "in uitvoering",
-           "completed": "afgerond", "stalled": "vastgelopen", "dropped": "gestopt"},
+           "completed": "afgerond", "stalled": "vastgelopen", "dropped": "gestopt", "none": "nog geen update"},
     "en": {"proposed": "proposed", "planned": "planned", "in_progress": "in progress",
-           "completed": "completed", "stalled": "stalled", "dropped": "dropped"},
+           "completed": "completed", "stalled": "stalled", "dropped": "dropped", "none": "no update yet"},
 }
 STATUS_COLOURS = {"proposed": "#9e9e9e", "planned": "#64b5f6", "in_progress": "#1565c0",
-                  "completed": "#2e7d32", "stalled": "#ef6c00", "dropped": "#c62828"}
+                  "completed": "#2e7d32", "stalled": "#ef6c00", "dropped": "#c62828", "none": "#d0d0d0"}
 
 # the two sub-topics a theme's tables split into (schema.TRACKS), as the dashboard names them
 TRACKS = {

@@ -1,3 +1,4 @@
+import os
 import shutil
 from pathlib import Path
 
@@ -63,15 +64,40 @@ def make_programme(**rows) -> Programme:
 
 
 # ---------------------------------------------------------------- browser tests
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
+
+
+def system_chromium() -> str | None:
+    """Debian's Chromium, or `chromium` on PATH; None means Playwright's own
+    (the order of tools/browser.py, which `make test` runs first)."""
+    for path in ("/usr/bin/chromium", shutil.which("chromium")):
+        if path and os.access(path, os.X_OK):
+            return path
+    return None
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    # Debian's Chromium: Playwright cannot download a browser here.
-    return {**browser_type_launch_args, "executable_path": CHROMIUM,
+    path = system_chromium()
+    return {**browser_type_launch_args, **({"executable_path": path} if path else {}),
             "args": ["--disable-gpu", "--disable-quic"]}
+
+
+@pytest.fixture(scope="session")
+def browser(launch_browser, browser_type_launch_args):
+    """pytest-playwright's browser, failing (never skipping) with a clear message without one."""
+    from playwright.sync_api import Error
+    try:
+        b, error = launch_browser(), None
+    except Error as e:
+        error = (str(e).strip() or type(e).__name__).splitlines()[0]
+    if error:
+        where = browser_type_launch_args.get("executable_path") or "Playwright's own Chromium"
+        pytest.fail(f"no Chromium for the browser tests: {where} does not start ({error}); "
+                    "`make test` installs one (tools/browser.py): Debian's chromium, "
+                    "else `python -m playwright install chromium`", pytrace=False)
+    yield b
+    b.close()
 
 
 @pytest.fixture(scope="session")

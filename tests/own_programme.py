@@ -72,7 +72,8 @@ ORGS = [
 
 
 def _people() -> list[dict]:
-    rows = [{"id": "p-01", "name": HOST, "consent_named": True, "organisation_id": "gemeente-enschede",
+    rows = [{"id": "p-01", "name": HOST, "consent_named": True, "named_basis": "consent",
+             "organisation_id": "gemeente-enschede",
              "role": "host"}]
     for i in range(2, 21):  # nineteen more, one or two per organisation, none named
         rows.append({"id": f"p-{i:02d}", "consent_named": False,
@@ -139,7 +140,7 @@ def regiodeal(path) -> Path:
              "title_nl": "Hoe bouwen we sneller en betaalbaar?"}]),
         "quotes": _frame("quotes", [
             {"id": "q-1", "theme_id": "wonen", "participant_id": "p-01", "session_id": "wonen-start",
-             "category": "statement", "text_nl": "Wonen is de basis van brede welvaart in Twente."}]),
+             "category": "statement", "form": "quote", "text_nl": "Wonen is de basis van brede welvaart in Twente."}]),
         "commitments": _frame("commitments", commitments),
         "commitment_owners": _frame("commitment_owners", [
             {"commitment_id": "c-woningen", "organisation_id": "gemeente-enschede", "role": "lead"},
@@ -177,3 +178,127 @@ def foreign_words(text: str) -> list[str]:
     """The words of the 2021 programme that ``text`` holds (casefolded)."""
     low = text.casefold()
     return [w for w in FOREIGN if w.casefold() in low]
+
+
+# --------------------------------------------------------------------------- the same, typed in a workbook
+
+#: The Dutch month names a person types ("februari 2026").
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+_SECTORS_NL = {"government": "Overheid", "business": "Bedrijfsleven", "union": "Vakbond",
+               "trade-association": "Brancheorganisatie", "civil-society": "Maatschappelijke organisatie",
+               "knowledge-education": "Kennis en onderwijs"}
+
+
+def _typed_date(iso: str) -> str:
+    """``2026-03-20`` as a person types it: ``20-3-2026``."""
+    y, m, d = iso.split("-")
+    return f"{int(d)}-{int(m)}-{y}"
+
+
+def fill_new_workbook(path_in, path_out, sectors_nl: dict[str, str]) -> None:
+    """Type the Regiodeal Twente into the workbook ``labkit workbook`` wrote of a new package,
+    as a person would, with openpyxl: names instead of ids where a name is known (an
+    organisation, a session's title, a theme, a kind of table, a stage, a commitment's title),
+    ids only for people who are not named, Dutch dates and months, ``ja``/``nee``, statuses and
+    roles in Dutch, ``40%``, every labkit column (*ID* where a name says enough, *Bron*) empty.
+    ``sectors_nl``: sector id -> its Dutch name in the workbook."""
+    import datetime as dt
+
+    import openpyxl
+    wb = openpyxl.load_workbook(path_in)
+
+    def add(sheet, *rows):
+        ws = wb[sheet]
+        last = max((r for r in range(1, ws.max_row + 1) if any(c.value is not None for c in ws[r])), default=1)
+        for i, row in enumerate(rows, start=1):
+            for j, v in enumerate(row, start=1):
+                if v is not None:
+                    ws.cell(last + i, j, v)
+
+    words = {"title_en": TITLE_EN, "introduction_nl": "Gemeenten, onderwijs, bedrijven en maatschappelijke "
+             "organisaties in Twente werken samen aan brede welvaart in de regio.", "subtitle_nl": SUBTITLE, "subtitle_en": "Stronger together in the region",
+             "organiser": ORGANISER, "period_start": "15-1-2026", "period_end": dt.datetime(2026, 12, 31),
+             "introduction_en": "Municipalities, education, business and civil society in Twente work "
+                                "together on broad welfare in the region."}
+    for row in wb["Programma"].iter_rows(min_row=2):
+        if row[0].value in words:
+            row[2].value = words[row[0].value]
+    orgs = {i: n for i, n, _ in ORGS}
+    people = {r["id"]: r for r in _people()}
+    kinds = {r["id"]: r["name_nl"] for r in KIND_ROWS}
+    themes = {r["id"]: r["name_nl"] for r in THEME_ROWS}
+    sessions = {r["id"]: r["title_nl"] for r in SESSION_ROWS}
+
+    def who(pid):  # a named person by name, the others by the id the organisers gave them
+        return people[pid].get("name") or pid
+
+    add("Soorten tafels", *([None, r["name_nl"], r["name_en"], str(r["order"]), r.get("description_nl"),
+                             r.get("description_en")] for r in KIND_ROWS))
+    add("Thema's", *([None, r["number"], r["name_nl"], r["name_en"], orgs.get(r.get("host_organisation_id")),
+                      who(r["host_participant_id"]) if r.get("host_participant_id") else None]
+                     for r in THEME_ROWS))
+    add("Sessies", *([None, themes[r["theme_id"]], kinds[r["kind"]], None, r["order"],
+                      f"{_MONTHS[int(r['month'][5:]) - 1]} {r['month'][:4]}", None,
+                      _typed_date(r["date"]) if r.get("date") else None, r["title_nl"]] for r in SESSION_ROWS))
+    add("Organisaties", *([None, n + ("\u00a0" if i == "saxion" else ""), sectors_nl[s]] for i, n, s in ORGS))
+    add("Deelnemers", *([None if r.get("name") else r["id"], r.get("name"), "ja" if r["consent_named"] else "nee",
+                         "consent" if r["consent_named"] else None, orgs[r["organisation_id"]], None,
+                         "gastheer" if r["role"] == "host" else "deelnemer"] for r in _people()))
+    add("Aanwezigheid", *([sessions[r["session_id"]], who(r["participant_id"]),
+                           "voorzitter" if r["role"] == "chair" else "deelnemer"] for r in _attendance()))
+    add("Uitnodigingen", [themes["wonen"], "p-12", sessions["wonen-werk"], "participant", "p-07"],
+        [themes["werk"], "p-19", sessions["werk-slot"], "host", None])
+    add("Samenwerkingen", [None, HOST_ORG, "Woonstichting Domijn", sessions["wonen-werk"], "joint_initiative"],
+        [None, "Bouwbedrijf Oost", "Saxion Hogeschool", sessions["wonen-werk"], "intent"],
+        [None, "VNO-NCW Midden", "ROC van Twente", sessions["werk-start"], "intent"],
+        [None, "Thales Hengelo", "FNV Twente", sessions["werk-slot"], "joint_initiative"])
+    add("Routekaart", [None, 1, STAGES[0], "Making plans", "In 2026 leggen de partners vast wat ze samen gaan doen."],
+        [None, 2, STAGES[1], "Carrying them out", "Vanaf 2027 voeren de partners hun plannen samen uit."])
+    add("Inzichten", [None, themes["wonen"], sessions["wonen-start"], "question", None, 1,
+                      "Hoe bouwen we sneller en betaalbaar?"])
+    add("Citaten", [None, themes["wonen"], HOST, sessions["wonen-start"], None, "statement", "quote",
+                    "Wonen is de basis van brede welvaart in Twente."])
+    homes, work, talent = ("1.000 betaalbare woningen erbij", "Leerwerkplekken bij regionale bedrijven",
+                           "Talentenpool voor de zorg")
+    add("Toezeggingen",
+        [None, themes["wonen"], "target", STAGES[0], homes, "1,000 more affordable homes", None, "2030 ",
+         None, None, None, sessions["wonen-werk"]],
+        [None, themes["werk"], "idea", STAGES[1], work, "Work-based learning places", None, None, None, None,
+         None, sessions["werk-start"]],
+        [None, themes["werk"], "idea", STAGES[0], talent, "A talent pool for care", None, None, None, None, None,
+         sessions["werk-slot"]])
+    add("Trekkers", [homes, HOST_ORG, "trekker"], [homes, "Woonstichting Domijn", "partner"],
+        [work, "VNO-NCW Midden", "lead"])
+    add("Toezegging-SDG's", [homes, 11], [work, "8"], [talent, 3])
+    add("Toezegging-dimensies", [homes, "hier-en-nu"], [work, "later"])
+    add("Voortgang", [homes, "20-3-2026", "gepland", "0"], [homes, "1 juli 2026", "in uitvoering", "25%"],
+        [work, dt.datetime(2026, 3, 20), "voorgesteld", 0], [work, "15-9-2026", "in uitvoering", "40 %"],
+        [talent, "28 mei 2026", "voorgesteld", "0"])
+    wb.save(path_out)
+
+
+def make_libreoffice_fixture(out: Path | None = None) -> Path:
+    """Write ``tests/fixtures/regiodeal-new-libreoffice.xlsx``: the workbook of a new
+    package, filled by :func:`fill_new_workbook`, then opened and saved by LibreOffice Calc
+    (``soffice --headless --convert-to xlsx``), as a person using LibreOffice would hand it in."""
+    import subprocess
+    import tempfile
+
+    from labkit.interop.workbook import write_workbook
+    out = Path(out or Path(__file__).parent / "fixtures" / "regiodeal-new-libreoffice.xlsx")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        p = new_programme(tmp / "regiodeal-twente", title=TITLE)
+        write_workbook(p, tmp / "regiodeal.xlsx")
+        filled = tmp / "regiodeal-ingevuld.xlsx"
+        fill_new_workbook(tmp / "regiodeal.xlsx", filled, dict(zip(p.sectors["id"], p.sectors["name_nl"])))
+        subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(tmp / "lo"),
+                        str(filled)], check=True, capture_output=True, timeout=300)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        (tmp / "lo" / filled.name).replace(out)
+    return out
+
+
+if __name__ == "__main__":
+    print("wrote", make_libreoffice_fixture())

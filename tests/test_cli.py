@@ -1,7 +1,11 @@
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 
+import pytest
+
+import labkit
 from labkit.cli import main
 from conftest import DATA, ROOT
 
@@ -57,3 +61,31 @@ def test_console_script_runs():
     r = subprocess.run([sys.executable, "-m", "labkit", "validate", str(DATA)],
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
+
+
+def test_summary_names_stages_and_statuses_in_dutch(capsys):
+    assert main(["summary", "--data", str(DATA)]) == 0
+    out = capsys.readouterr().out
+    assert "1. Financiële middelen verbinden aan kortetermijndoelen" in out
+    assert "in uitvoering 5" in out and "afgerond 8" in out
+    assert "Brede economische en maatschappelijke welvaart: 5 sessies" in out
+    for raw in ("stage-1", "in_progress", "completed", "brede-welvaart"):
+        assert raw not in out
+    # the report's count: 37 organisations took part; the host's province is counted apart
+    assert "Organisaties per sector (38; deelnemend 37, alleen van de host of organisatie: Provincie Drenthe)" in out
+
+
+def test_summary_in_english(capsys):
+    assert main(["summary", "--data", str(DATA), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "1. Tie financial means to short-term goals" in out
+    assert "Commitments by status: in progress 5, completed 8, dropped 1" in out
+    assert "Participants: 45 (6 named, 39 under a pseudonym)" in out
+    assert "stage-1" not in out and "in_progress" not in out and "Toezeggingen" not in out
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out == "labkit 0.1.0\n"
+    assert labkit.__version__ == version("labkit") == "0.1.0"  # the package and its metadata agree

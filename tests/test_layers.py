@@ -1,6 +1,6 @@
 """The package's imports point down the pipeline, and form no cycle.
 
-data -> network -> analytics -> views -> (report | app | interop) -> cli, with errors,
+data -> network -> analytics -> views -> (report | app | interop) -> publish -> cli, with errors,
 terminal and i18n beneath them all (see ARCHITECTURE.md). Imports inside functions count:
 a lazy import is still a dependency.
 """
@@ -17,15 +17,16 @@ PACKAGE = Path(labkit.__file__).resolve().parent
 
 #: top-level part of the package -> its layer; parts on one layer may not import each other.
 LAYERS = {
-    "labkit.terminal": 0, "labkit.i18n": 0, "labkit._startup": 0,
+    "labkit.terminal": 0, "labkit.i18n": 0, "labkit._startup": 0, "labkit._version": 0,
     "labkit.errors": 1,
     "labkit.data": 2,
     "labkit.network": 3,
     "labkit.analytics": 4,
     "labkit.views": 5,
     "labkit.report": 6, "labkit.app": 6, "labkit.interop": 6,
-    "labkit.cli": 7,
-    "labkit": 8, "labkit.__main__": 8,
+    "labkit.publish": 7,
+    "labkit.cli": 8,
+    "labkit": 9, "labkit.__main__": 9,
 }
 
 

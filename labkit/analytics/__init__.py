@@ -12,12 +12,16 @@ module              answers
                     invitations ("zwaan-kleef-aan") as a tree
 ``ties``            cross-sector ties: E-I index (whole network, per sector,
                     per organisation), mixing matrix, assortativity, new
-                    cross-sector ties per table
+                    cross-sector ties per table; E-I and mixing against
+                    shuffled sector labels (a permutation test)
 ``brokers``         betweenness, Burt's constraint and effective size,
-                    Gould-Fernandez brokerage roles
+                    Gould-Fernandez brokerage roles and their expected counts
+                    and z-scores in a random network (as ``sna::brokerage``)
+``chance``          a figure against chance in one sentence, Dutch and
+                    English: more, less or as often as chance would give
 ``clusters``        seeded Leiden communities, modularity and how far each
                     community mixes sectors
-``commitments``     coverage by drietrapsraket stage, SDG, dimension and owner
+``commitments``     coverage by roadmap stage, SDG, dimension and owner
                     sector; unowned stages; stalled commitments; progress
 ``headline``        the headline answers ``labkit analyse`` prints
 ==================  ==========================================================
@@ -36,19 +40,22 @@ equal NetworkX's where NetworkX has the measure (tests).
 """
 
 from ._data import clear_cache
-from .brokers import betweenness, brokerage_roles, constraint, effective_size
+from .brokers import betweenness, brokerage_baselines, brokerage_roles, constraint, effective_size
+from .chance import describe_against_chance
 from .clusters import communities, community_mixing, modularity
 from .commitments import commitment_coverage, progress_over_time, stalled_commitments, unowned
 from .composition import blau_index, diversity, missing_sectors, sector_composition, shannon_index
 from .continuity import invitation_tree, table_continuity
 from .headline import format_headline, headline, top_brokers
-from .ties import (assortativity, cross_sector_share, ei_index, ei_index_by_group, ei_index_by_node,
-                   ei_index_expected, mixing_matrix, new_cross_sector_ties)
+from .ties import (assortativity, cross_sector_share, ei_index, ei_index_by_group,
+                   ei_index_by_node, ei_index_expected, ei_index_permutation, mixing_matrix, mixing_permutation,
+                   new_cross_sector_ties)
 
 __all__ = [
     "assortativity",
     "betweenness",
     "blau_index",
+    "brokerage_baselines",
     "brokerage_roles",
     "clear_cache",
     "commitment_coverage",
@@ -56,17 +63,20 @@ __all__ = [
     "community_mixing",
     "constraint",
     "cross_sector_share",
+    "describe_against_chance",
     "diversity",
     "effective_size",
     "ei_index",
     "ei_index_by_group",
     "ei_index_by_node",
     "ei_index_expected",
+    "ei_index_permutation",
     "format_headline",
     "headline",
     "invitation_tree",
     "missing_sectors",
     "mixing_matrix",
+    "mixing_permutation",
     "modularity",
     "new_cross_sector_ties",
     "progress_over_time",

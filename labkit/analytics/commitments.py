@@ -45,7 +45,7 @@ def commitment_coverage(G, *, by="stage", theme=None) -> pd.DataFrame:
     ----------
     G : Programme or networkx.MultiDiGraph
     by : {"stage", "sdg", "dimension", "owner_sector"}
-        Stage of the drietrapsraket, UN SDG (1-17), brede-welvaart dimension
+        Roadmap stage, UN SDG (1-17), brede-welvaart dimension
         (hier en nu / later / elders) or sector of an owning organisation.
     theme : str, optional
 
@@ -113,7 +113,7 @@ def commitment_coverage(G, *, by="stage", theme=None) -> pd.DataFrame:
 
 
 def unowned(G, *, theme=None) -> dict:
-    """Drietrapsraket stages and brede-welvaart dimensions that no organisation owns.
+    """Roadmap stages and brede-welvaart dimensions that no organisation owns.
 
     Returns
     -------

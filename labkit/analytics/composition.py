@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -235,3 +236,48 @@ def diversity(G, *, theme=None, by="session", count="organisations", sectors=Non
         "shannon": col(shannon), "evenness": col(shannon / math.log(k)) if k >= 2 else [None] * len(groups),
         "illustrative": I[:, :-1].any(axis=1)},
         columns=["group", "sectors_present", "blau", "iqv", "shannon", "evenness", "illustrative"])
+
+
+#: Roles of people who run a theme rather than take part in it (participants.role).
+RUNNING_ROLES = ("host", "organiser")
+
+
+def participating_organisations(G, *, theme=None) -> dict:
+    """The organisations that took part, apart from those only the host or organisers came from.
+
+    A report that says "about 45 people from 37 organisations took part" does
+    not count the host's own organisation when only the host came from it (the
+    brede-welvaart theme: the Province of Drenthe, whose provinciesecretaris
+    chaired). An organisation counts as participating when at least one person
+    from it attended a session in role other than host or organiser
+    (participants.role); an organisation that only such people came from is
+    ``hosting``.
+
+    Parameters
+    ----------
+    G : Programme or networkx.MultiDiGraph
+    theme : str, optional
+
+    Returns
+    -------
+    dict
+        ``participating`` and ``hosting``: sorted organisation ids (without the
+        graph's ``org:`` prefix).
+
+    Examples
+    --------
+    >>> from labkit.analytics._example import example_programme
+    >>> participating_organisations(example_programme())
+    {'participating': ['a', 'b', 'c'], 'hosting': []}
+    """
+    if not isinstance(G, nx.Graph):  # a Programme
+        G = G.graph
+    nodes = G.nodes
+    taking_part, running = set(), set()
+    for u, v, key in G.edges(keys=True):
+        if key != "attended" or (theme is not None and nodes[v].get("theme") != theme):
+            continue
+        org = nodes[u].get("organisation")
+        if org is not None:
+            (running if nodes[u].get("role") in RUNNING_ROLES else taking_part).add(org)
+    return {"participating": sorted(taking_part), "hosting": sorted(running - taking_part)}

@@ -9,10 +9,12 @@ import pandas as pd
 from ..errors import ParameterError
 from ..network.graph import organisation_coattendance, organisation_collaboration
 from ._data import ILLUSTRATIVE, as_date, frames, net, plain
-from .brokers import ROLES, betweenness, brokerage_roles, constraint, effective_size
+from .brokers import ROLES, betweenness, brokerage_baselines, constraint, effective_size
+from .chance import describe_against_chance
 from .commitments import commitment_coverage, stalled_commitments, unowned
-from .composition import _matrix, diversity, missing_sectors
-from .ties import assortativity, cross_sector_share, ei_index, ei_index_by_group, ei_index_expected
+from .composition import _matrix, diversity, missing_sectors, participating_organisations
+from .ties import (PERMUTATIONS, assortativity, cross_sector_share, ei_index, ei_index_by_group, ei_index_expected,
+                   ei_index_permutation)
 
 #: Exact betweenness up to this many nodes; above it, sampled (as STACK-NOTES allows).
 BETWEENNESS_EXACT_MAX = 10_000
@@ -44,9 +46,14 @@ def top_brokers(H, D=None, *, n=10, k="auto", seed=0, attr="sector") -> pd.DataF
     -------
     pandas.DataFrame
         ``node``, ``label``, ``sector``, ``betweenness``, ``constraint``,
-        ``effective_size``, the five roles and ``total``; highest betweenness
-        first, then most brokerage, then node id. ``attrs["k"]`` holds the
-        sample size used (None: exact).
+        ``effective_size``, the five roles and ``total``, then for each of
+        those six what a random network of the same density would give
+        (``coordinator_expected`` ... ``total_expected``) and the z-scores
+        (``coordinator_z`` ... ``total_z``; NaN where the role cannot occur),
+        from :func:`~labkit.analytics.brokers.brokerage_baselines`; highest
+        betweenness first, then most brokerage, then node id. ``attrs["k"]``
+        holds the sample size used (None: exact), ``attrs["density"]`` the
+        density of the roles' network.
 
     Examples
     --------
@@ -60,34 +67,65 @@ def top_brokers(H, D=None, *, n=10, k="auto", seed=0, attr="sector") -> pd.DataF
     b = betweenness(H, k=k, seed=seed)
     c = constraint(H)
     e = effective_size(H)
-    roles = brokerage_roles(D if D is not None else H, attr)
+    base = brokerage_baselines(D if D is not None else H, attr)
+    roles = base["count"].astype(int)
+    columns = [*ROLES, "total"]
+    chance = base["expected"].add_suffix("_expected").join(base["z"].add_suffix("_z"))
     df = pd.DataFrame({"node": list(b), "betweenness": list(b.values())})
     df["label"] = [H.nodes[v].get("label", v) for v in df["node"]]
     df["sector"] = [H.nodes[v].get(attr) for v in df["node"]]
     df["constraint"] = df["node"].map(c)
     df["effective_size"] = df["node"].map(e)
     df = df.join(roles.reindex(df["node"]).fillna(0).astype(int).reset_index(drop=True))
+    df = df.join(chance.reindex(df["node"]).reset_index(drop=True))
     df = df.sort_values(["betweenness", "total", "node"], ascending=[False, False, True], kind="stable")
     df = df.head(n).reset_index(drop=True)[["node", "label", "sector", "betweenness", "constraint",
-                                             "effective_size", *ROLES, "total"]]
+                                             "effective_size", *columns, *(f"{c}_expected" for c in columns),
+                                             *(f"{c}_z" for c in columns)]]
     df.attrs["k"] = k
+    df.attrs["density"] = base["density"]
+    df.attrs["network"] = {c: {row: float(v) for row, v in base["network"][c].items()} for c in columns}
     return df
 
 
-def _network(H, groups) -> dict:
+def _network(H, groups, names, network, permutations, seed) -> dict:
+    def in_order(d):
+        return {s: v for s, v in sorted(d.items(), key=lambda kv: groups.index(kv[0])
+                                        if kv[0] in groups else len(groups))}
+
+    test = ei_index_permutation(H, n_permutations=permutations, seed=seed)
+    whole = {k: v for k, v in test.items() if k != "by_group"}
+    whole.update(_words(describe_against_chance(test, network=network)))
+    by_sector = {s: {**r, **_words(describe_against_chance(r, label=names.get(s, {"nl": s, "en": s})))}
+                 for s, r in test["by_group"].items()}
     return {
         "organisations": H.number_of_nodes(), "ties": H.number_of_edges(),
         "ei_index": ei_index(H), "ei_index_expected": ei_index_expected(H),
         "cross_sector_share": cross_sector_share(H), "assortativity": assortativity(H),
-        "ei_index_by_sector": {s: v for s, v in sorted(ei_index_by_group(H).items(),
-                                                       key=lambda kv: groups.index(kv[0])
-                                                       if kv[0] in groups else len(groups))},
+        "ei_index_by_sector": in_order(ei_index_by_group(H)),
+        "ei_index_chance": whole,
+        "ei_index_by_sector_chance": in_order(by_sector),
         "illustrative": net(H).illustrative,
     }
 
 
+def _words(described) -> dict:
+    return {"verdict": described["verdict"], "nl": described["nl"], "en": described["en"]}
+
+
+def _broker_against_chance(record) -> dict | None:
+    """The sentence for a broker's most frequent role (the first of ROLES on a tie), or None."""
+    if not record["total"]:
+        return None
+    role = max(ROLES, key=lambda r: record[r])
+    d = describe_against_chance({"count": record[role], "expected": record[f"{role}_expected"],
+                                 "z": record[f"{role}_z"]}, measure="brokerage", role=role,
+                                label=record["label"])
+    return {"role": role, **_words(d)}
+
+
 def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_limit=50,
-             seed=0) -> dict:
+             seed=0, permutations=PERMUTATIONS) -> dict:
     """The headline answers about a programme, JSON-ready.
 
     Parameters
@@ -105,7 +143,10 @@ def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_l
     sessions_limit : int
         Sessions listed one by one (all table kinds are always listed).
     seed : int
-        Seed for sampled betweenness.
+        Seed for sampled betweenness and for the shuffles of the permutation test.
+    permutations : int
+        Shuffles of the sector labels for the E-I index against chance
+        (:func:`~labkit.analytics.ties.ei_index_permutation`; default 1,000).
 
     Returns
     -------
@@ -115,10 +156,18 @@ def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_l
         per session: participants, organisations per sector, missing sectors,
         Blau's index), ``ties`` (E-I index overall and per sector, expected
         E-I, cross-sector share and assortativity for the co-attendance and
-        the collaboration network), ``brokers`` (top organisations by
-        betweenness in the collaboration network, with constraint, effective
-        size and Gould-Fernandez roles in the directed collaboration network;
-        ``k`` says whether betweenness was sampled) and ``commitments``
+        the collaboration network; against chance: ``ei_index_chance`` and
+        ``ei_index_by_sector_chance``, the permutation test of
+        :func:`~labkit.analytics.ties.ei_index_permutation` with its
+        ``verdict`` and the sentence in ``nl`` and ``en`` of
+        :func:`~labkit.analytics.chance.describe_against_chance`),
+        ``brokers`` (top organisations by betweenness in the collaboration
+        network, with constraint, effective size and Gould-Fernandez roles in
+        the directed collaboration network, each role's expected count and
+        z-score (``liaison_expected``, ``liaison_z``, ...) and
+        ``against_chance``, the sentence for its most frequent role; ``chance``
+        holds the density and the network-level counts, expectations, sds and
+        z-scores; ``k`` says whether betweenness was sampled) and ``commitments``
         (coverage by stage, dimension, owner sector and SDG; unowned stages
         and dimensions; stalled commitments). Every section has an
         ``illustrative`` flag: true when it rests on illustrative rows.
@@ -164,13 +213,22 @@ def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_l
     H = organisation_coattendance(programme, theme=theme)
     U = organisation_collaboration(programme, theme=theme)
     D = organisation_collaboration(programme, theme=theme, directed=True)
-    ties = {"coattendance": _network(H, groups), "collaboration": _network(U, groups)}
+    names = {s: {"nl": nl, "en": en} for s, nl, en in
+             zip(t["sectors"]["id"], t["sectors"]["name_nl"], t["sectors"]["name_en"])}
+    ties = {name: _network(G, groups, names, name, permutations, seed)
+            for name, G in (("coattendance", H), ("collaboration", U))}
     ties["illustrative"] = ties["coattendance"]["illustrative"] or ties["collaboration"]["illustrative"]
 
     tb = top_brokers(U, D, n=top, seed=seed)
+    top_records = tb.to_dict(orient="records")
+    for r in top_records:
+        r["against_chance"] = _broker_against_chance(r)
     brokers = {"network": "collaboration", "roles_network": "collaboration (directed)",
                "k": tb.attrs["k"], "seed": seed, "illustrative": net(U).illustrative,
-               "top": tb.to_dict(orient="records")}
+               "chance": {"model": "Gould-Fernandez (sna::brokerage): a random network of the same density, "
+                                   "sectors as observed", "density": tb.attrs["density"],
+                          "network": tb.attrs["network"]},
+               "top": top_records}
 
     cov = {by: commitment_coverage(programme, by=by, theme=theme)
            for by in ("stage", "dimension", "owner_sector", "sdg")}
@@ -191,6 +249,8 @@ def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_l
     return plain({
         "programme": {"title": programme.meta.get("title"), "theme": theme, "as_of": as_of,
                       "organisations": H.number_of_nodes(), "participants": n_people,
+                      # of those, the ones only the host or organisers came from (not counted as taking part)
+                      "organisations_hosting": len(participating_organisations(programme, theme=theme)["hosting"]),
                       "sessions": composition["sessions"], "commitments": len(scope)},
         "provenance": {"illustrative": bool((sources == ILLUSTRATIVE).any()),
                        "synthetic": bool((sources == "synthetic").any())},
@@ -199,7 +259,13 @@ def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_l
 
 
 def _f(x, digits=2):
-    return "—" if x is None else f"{x:.{digits}f}"
+    return "—" if x is None or x != x else f"{x:.{digits}f}"
+
+
+def _wrap(text, indent="    "):
+    """One line per sentence, indented (the terminal wraps it): the line count never depends
+    on the names in it, so a name can never make or hide a line."""
+    return indent + text
 
 
 def format_headline(h: dict) -> str:
@@ -212,9 +278,11 @@ def format_headline(h: dict) -> str:
     p = h["programme"]
     lines = [p["title"] or "labkit programme"]
     scope = f"thema {p['theme']}" if p["theme"] else "alle thema's"
+    hosting = p.get("organisations_hosting", 0)
+    orgs = (f"{p['organisations'] - hosting} deelnemende organisaties en {hosting} van de host aan tafel"
+            if hosting else f"{p['organisations']} organisaties aan tafel")
     lines.append(f"Analyse ({scope}, peildatum {p['as_of']}): {p['sessions']} sessies, "
-                 f"{p['participants']} deelnemers, {p['organisations']} organisaties aan tafel, "
-                 f"{p['commitments']} toezeggingen")
+                 f"{p['participants']} deelnemers, {orgs}, {p['commitments']} toezeggingen")
     if h["provenance"]["synthetic"]:
         lines.append("LET OP: synthetische gegevens (labkit.data.synth), geen echte organisaties of personen.")
     if h["provenance"]["illustrative"]:
@@ -246,6 +314,14 @@ def format_headline(h: dict) -> str:
                      f"(bij toeval {_f(n['ei_index_expected'])}), aandeel tussen sectoren "
                      f"{_f(n['cross_sector_share'])}, assortativiteit {_f(n['assortativity'])}")
         lines.append("    per sector: " + ", ".join(f"{s} {_f(v)}" for s, v in n["ei_index_by_sector"].items()))
+        c = n["ei_index_chance"]
+        lines.append(_wrap(f"tegen toeval ({c['n_permutations']} willekeurige verdelingen van de sectoren over "
+                           f"dezelfde organisaties, seed {c['seed']}): {c['nl']}"))
+        by = n["ei_index_by_sector_chance"]
+        lines.append(_wrap("per sector tegen toeval (E-I, bij toeval, p): " + ", ".join(
+            f"{s} {_f(r['observed'])} / {_f(r['expected'])} / {_f(r['p_value'], 3)}" for s, r in by.items())))
+        odd = [r["nl"] for r in by.values() if r["verdict"] in ("more", "less")]
+        lines += [_wrap(x) for x in odd] or ["    geen sector wijkt af van wat toeval geeft"]
     b = h["brokers"]
     # sampled, the top of the ranking shifts with the seed (seen at 50,000 organisations)
     sample = "exact" if b["k"] is None else (f"steekproef van {b['k']} bronnen, seed {b['seed']}: "
@@ -253,10 +329,17 @@ def format_headline(h: dict) -> str:
     lines += ["", f"Makelaars (betweenness in het samenwerkingsnetwerk, {sample}; rollen volgens "
               "Gould-Fernandez, gericht)" + mark(b)]
     for r in b["top"]:
-        roles = ", ".join(f"{k} {r[k]}" for k in ROLES if r[k])
+        roles = ", ".join(f"{k} {r[k]} (z {_f(r[k + '_z'], 1)})" for k in ROLES if r[k])
         lines.append(f"  {r['label']:<40} {r['sector'] or '':<20} betw. {_f(r['betweenness'], 3)}, "
                      f"constraint {_f(r['constraint'])}, eff. grootte {_f(r['effective_size'], 1)}; "
                      f"{roles or 'geen makelaarsrol'}")
+    if b["top"]:
+        lines.append(_wrap(f"z = (aantal - verwacht) / sd in een willekeurig netwerk met dezelfde dichtheid "
+                           f"({_f(b['chance']['density'], 3)}) en sectoren (Gould-Fernandez, als sna::brokerage); "
+                           "|z| boven 2 valt op, bij benadering.", indent="  "))
+        notable = [r["against_chance"]["nl"] for r in b["top"]
+                   if r["against_chance"] and r["against_chance"]["verdict"] in ("more", "less")]
+        lines += [_wrap(x, indent="  ") for x in notable]
     k = h["commitments"]
     lines += ["", f"Toezeggingen ({k['total']})" + mark(k)]
     for by, name in (("stage", "per trap"), ("dimension", "per dimensie"), ("owner_sector", "per sector eigenaar")):

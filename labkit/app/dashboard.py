@@ -293,7 +293,7 @@ class Dashboard:
         sess = d.sessions
         att = self.p.attendance[self.p.attendance["session_id"].isin(set(sess["id"]))]
         people = att["participant_id"].nunique()
-        orgs = d.coattendance.number_of_nodes()
+        orgs = len(d.organisations_taking_part["participating"])  # as the report counts: not the host's
         n_commit = len(d.commitments())
         cards = [(len(sess), t("sessions", lang)), (orgs, t("organisations", lang)),
                  (people, t("participants", lang)), (n_commit, t("commitments", lang))]

@@ -53,7 +53,7 @@ _TRACK_LEAN = {"business": 0.7, "trade-association": 0.6, "government": 0.5, "un
 _PATHS = (("all", 0.60), ("start", 0.15), ("deepening", 0.15), ("workshop", 0.10))
 # Lead sector preferred per commitment kind.
 _LEAD_SECTOR = {"roadmap_step": "government", "target": "government", "indicator": "government",
-                "idea": None, "case": None}
+                "policy_target": "government", "idea": None, "case": None}
 
 
 def strip_illustrative(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

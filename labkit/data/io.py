@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import glob
 import io
 import json
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -75,6 +77,80 @@ def remove_stale_temporaries(folder: str | os.PathLike) -> list[Path]:
             p.unlink()
             removed.append(p)
     return removed
+
+
+@contextlib.contextmanager
+def atomic_dir(target: str | os.PathLike):
+    """Yield an empty temporary folder beside ``target``; on success it replaces ``target`` whole.
+
+    The new folder takes the old one's place in one step where the system can
+    swap two names (Linux ``renameat2``), else in two renames a moment apart;
+    then the old folder is removed. On any exception the temporary folder is
+    removed and ``target`` is untouched. The caller decides whether ``target``
+    may be replaced. Folders that an interrupted run left beside ``target``
+    (named ``.<name>.<pid>.*.tmpdir`` after a process that is gone) are removed
+    first.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_dirs(target)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmpdir",
+                                dir=target.parent))
+    try:
+        yield tmp
+        mode = 0o777 & ~_umask()  # a folder web servers can read, not mkdtemp's 0700
+        os.chmod(tmp, mode)
+        if target.exists() or target.is_symlink():
+            if not _exchange(tmp, target):
+                old = tmp.with_suffix(".old")
+                os.rename(target, old)
+                try:
+                    os.rename(tmp, target)
+                except BaseException:
+                    os.rename(old, target)
+                    raise
+                tmp = old
+        else:
+            os.rename(tmp, target)
+            return
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    shutil.rmtree(tmp, ignore_errors=True)  # the old folder, now under the temporary name
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux's renameat2 RENAME_EXCHANGE); False where impossible."""
+    import ctypes
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _remove_stale_dirs(target: Path) -> None:
+    for p in target.parent.glob(f".{glob.escape(target.name)}.*.tmpdir"):
+        pid = p.name[len(target.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 # --------------------------------------------------------------------------- reading
@@ -459,6 +535,11 @@ def _check_rules(rows, lines, problems):
             problems.append(Problem("participants.csv", line, "name", "",
                                     "consent_named is true but there is no name",
                                     "fill in the name or set consent_named to false"))
+    for row, line in zip(rows.get("commitments", []), lines.get("commitments", [])):
+        if row.get("horizon_source") and row.get("horizon") is None:
+            problems.append(Problem("commitments.csv", line, "horizon_source", row["horizon_source"],
+                                    "says whose the horizon is, but there is no horizon",
+                                    "fill in the horizon or empty horizon_source"))
     for row, line in zip(rows.get("invitations", []), lines.get("invitations", [])):
         by = row.get("invited_by")
         if row.get("channel") == "participant" and by is None:

@@ -103,12 +103,15 @@ SDG's van de VN (`sdgs.csv`) en de dimensies van brede welvaart
 1. Schrijf het programma als werkboek:
    `labkit workbook {dir} -o programma.xlsx`
 2. Vul het werkboek in met Excel of LibreOffice, ongeveer in deze volgorde:
-   soorten tafels (`table_kinds`: bijvoorbeeld startbijeenkomst, werksessie,
-   slotbijeenkomst, met hun volgorde), thema's, sessies, organisaties,
-   deelnemers, aanwezigheid; daarna wat er is: uitnodigingen, samenwerkingen,
-   inzichten, casussen, citaten, toezeggingen en hun voortgang. Heeft het
-   programma een routekaart, vul dan de fasen in (`roadmap_stages`); zonder
-   routekaart blijft die tabel leeg.
+   *Programma* (ondertitel, inleiding, organisatie, looptijd), *Soorten tafels*
+   (bijvoorbeeld startbijeenkomst, werksessie, slotbijeenkomst, met hun
+   volgorde), *Organisaties*, *Deelnemers*, *Thema's*, *Sessies*,
+   *Aanwezigheid*; daarna wat er is: uitnodigingen, samenwerkingen, inzichten,
+   casussen, citaten, toezeggingen en hun voortgang. Heeft het programma een
+   routekaart, vul dan de fasen in op het blad *Routekaart*; zonder routekaart
+   blijft dat blad leeg. Laat *ID* en *Bron* leeg, behalve een eigen ID voor
+   wie niet met naam genoemd wordt (`p-02`). Het blad *Uitleg* zegt per kolom
+   wat erin hoort.
 3. Lees het werkboek terug: eerst
    `labkit import workbook programma.xlsx --data {dir} --dry-run`
    (wat er zou veranderen, of elk probleem met blad, rij en kolom), dan zonder
@@ -142,12 +145,14 @@ SDGs (`sdgs.csv`) and the dimensions of broad welfare (`welfare_dimensions.csv`)
 1. Write the programme as a workbook:
    `labkit workbook {dir} -o programme.xlsx --lang en`
 2. Fill the workbook in with Excel or LibreOffice, roughly in this order:
-   kinds of table (`table_kinds`: a kick-off, working sessions, a closing
-   meeting, with their order), themes, sessions, organisations, participants,
-   attendance; then whatever there is: invitations, collaborations, insights,
-   cases, quotes, commitments and their progress. If the programme has a
-   roadmap, fill in its stages (`roadmap_stages`); without one that table stays
-   empty.
+   *Programme* (subtitle, introduction, organiser, period), *Kinds of tables*
+   (a kick-off, working sessions, a closing meeting, with their order),
+   *Organisations*, *Participants*, *Themes*, *Sessions*, *Attendance*; then
+   whatever there is: invitations, collaborations, insights, cases, quotes,
+   commitments and their progress. If the programme has a roadmap, fill in its
+   stages on the sheet *Roadmap stages*; without one that sheet stays empty.
+   Leave *ID* and *Source* empty, except an ID of your own for people who are
+   not to be named (`p-02`). The *Explanation* sheet says what goes in each column.
 3. Read the workbook back: first
    `labkit import workbook programme.xlsx --data {dir} --dry-run`
    (what would change, or every problem with its sheet, row and column), then

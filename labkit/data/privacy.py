@@ -1,4 +1,4 @@
-"""Pseudonyms for participants who did not consent to be named.
+"""Pseudonyms for participants who may not be named (no public source names them, no consent).
 
 A pseudonym is derived from the participant's opaque id, never from a name.
 When a key is configured (``LABKIT_PSEUDONYM_KEY``, or a file named by

@@ -38,9 +38,20 @@ STATUSES = ("proposed", "planned", "in_progress", "completed", "stalled", "dropp
 DIMENSIONS = ("hier-en-nu", "later", "elders")
 INSIGHT_KINDS = (
     "topic", "question", "ingredient", "example", "future", "idea",
-    "entry_point", "expectation",
+    "entry_point", "expectation", "conclusion",
 )
-COMMITMENT_KINDS = ("roadmap_step", "idea", "case", "target", "indicator")
+#: ``policy_target``: a target of existing government policy that the dialogue cited, not a proposal.
+COMMITMENT_KINDS = ("roadmap_step", "idea", "case", "target", "indicator", "policy_target")
+#: Why a person may be named in public outputs.
+NAMED_BASES = ("public-source", "consent")
+#: Whose word a year or month is: the source report's, or the project's own reading of it.
+GIVEN_BY = ("report", "reading")
+
+
+def is_reading(given_by, source) -> bool:
+    """Whether a month or year is the project's reading: its ``*_source`` field says so or,
+    left empty, the row itself is the project's (``source`` 'classification')."""
+    return given_by == "reading" or (not isinstance(given_by, str) and source == "classification")
 TRACKS = ("duurzaamheid", "inclusiviteit")
 
 #: The programme's own words: the flat object ``"programme"`` in datapackage.json. Every
@@ -174,15 +185,23 @@ RESOURCES = [
     ),
     _resource(
         "participants", "Participants",
-        "People who took part. Only people who consented to be named carry a "
-        "name in public outputs; everyone else is known by an opaque id and shown "
-        "under a pseudonym.",
+        "People who took part. Only people who may be named carry a name in public "
+        "outputs: people a public source names, or people whose registration records "
+        "their consent (named_basis says which). Everyone else is known by an opaque id "
+        "and shown under a pseudonym.",
         [
             _id(),
             _f("name", "string", "Full name, where known. Kept in this working copy only: public "
                "outputs show it only when consent_named is true (labkit export --public blanks the rest)."),
-            _f("consent_named", "boolean", "Consented to being named in public outputs.", required=True),
+            _f("consent_named", "boolean", "May be named in public outputs: because a public source "
+               "names the person or because the person consented (named_basis says which; the "
+               "field keeps its historical name).", required=True),
+            _f("named_basis", "string", "Why the person may be named: 'public-source' (the public "
+               "report names them; no consent is recorded) or 'consent' (a registration list "
+               "records it). Required when consent_named is true.", enum=NAMED_BASES),
             _ref("organisation_id", "Organisation the person came from, where known.", required=False),
+            _f("position_nl", "string", "Position or title as the public source gives it (e.g. "
+               "'provinciesecretaris van Drenthe'). Blanked with the name in public outputs."),
             _f("role", "string", "Role in the programme.", required=True,
                enum=("host", "participant", "organiser")),
             _source(),
@@ -218,6 +237,9 @@ RESOURCES = [
             _f("order", "integer", "Step in the theme's sequence of tables (1 = first); sessions "
                "held side by side, such as two tracks, share a step.", required=True, minimum=1),
             _f("month", "yearmonth", "Month the session took place.", required=True),
+            _f("month_source", "string", "Whose month it is: 'report' (the source report gives it) or "
+               "'reading' (the project's reading where the source gives no month for this table). "
+               "Empty: as the row's source says.", enum=GIVEN_BY),
             _f("date", "date", "Exact date, where known."),
             _f("title_nl", "string", "Dutch title.", required=True),
             _source(),
@@ -317,8 +339,8 @@ RESOURCES = [
     _resource(
         "insights", "Insights",
         "What the dialogues produced: topics, generative questions, working "
-        "ingredients, examples, desired futures, ideas, entry points and "
-        "expectations of government.",
+        "ingredients, examples, desired futures, ideas, entry points, "
+        "expectations of government and the conclusions of each track.",
         [
             _id(),
             _ref("theme_id", "Theme."),
@@ -351,7 +373,8 @@ RESOURCES = [
     _resource(
         "commitments", "Commitments",
         "Commitments and initiatives: the roadmap's steps, ideas, cases, targets "
-        "and indicators, each placed on a roadmap stage where the programme has a roadmap.",
+        "and indicators, each placed on a roadmap stage where the programme has a roadmap, "
+        "and targets of existing policy the dialogue cited (kind 'policy_target').",
         [
             _id(),
             _ref("theme_id", "Theme."),
@@ -360,8 +383,11 @@ RESOURCES = [
             _f("title_nl", "string", "Dutch title.", required=True),
             _f("title_en", "string", "English title.", required=True),
             _f("text_nl", "string", "The source's wording or a close summary."),
-            _f("horizon", "year", "Target year, where one is given."),
-            _f("horizon_note", "string", "How the horizon follows from the source."),
+            _f("horizon", "year", "Target year: the source's, or the project's reading (horizon_source)."),
+            _f("horizon_source", "string", "Whose year the horizon is: 'report' (the source report "
+               "gives it) or 'reading' (the project's reading; the source gives no year). Empty: as "
+               "the row's source says.", enum=GIVEN_BY),
+            _f("horizon_note", "string", "How the horizon follows from the source, or why there is none."),
             _ref("case_id", "Workshop case it came from.", required=False),
             _ref("session_id", "Session where it was raised.", required=False),
             _source(),
@@ -421,16 +447,23 @@ RESOURCES = [
     ),
     _resource(
         "quotes", "Quotes",
-        "What participants said. A quote is attributed only to a participant "
-        "who consented to be named; the others are anonymous.",
+        "What participants said: quotes, and the source's paraphrases of what someone "
+        "said (form). A quote is attributed only to a participant who may be named "
+        "(participants.consent_named); the others are anonymous.",
         [
             _id(),
             _ref("theme_id", "Theme."),
             _ref("participant_id", "Speaker, when named.", required=False),
             _ref("session_id", "Session, where known.", required=False),
+            _f("session_order", "integer", "Step of the theme's sequence of tables (sessions.order) "
+               "it was said at, where the source says that but not which session.", minimum=1),
             _f("category", "string", "What the quote is about.", required=True,
                enum=("wish", "network", "learning", "inspiration", "method", "statement")),
-            _f("text_nl", "string", "The quote as the source gives it.", required=True),
+            _f("form", "string", "'quote': the speaker's words, verbatim; 'paraphrase': the "
+               "source's words about what the speaker said (shown without quotation marks).",
+               required=True, enum=("quote", "paraphrase")),
+            _f("text_nl", "string", "The quote as the source gives it; for a paraphrase the "
+               "source's own words, without the speaker's name.", required=True),
             _source(),
         ],
         primary_key=["id"],

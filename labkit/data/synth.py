@@ -26,7 +26,7 @@ Rules (all in :func:`programme`):
   ``ties_per_organisation`` directed ties each; a pair across sectors is
   ``cross_sector_bias`` times as likely to tie as a pair within a sector;
 * each theme has about one commitment per 25 participants, raised at a
-  deepening table or workshop, in a random drietrapsraket stage, with 1-3 SDGs
+  deepening table or workshop, in a random roadmap stage, with 1-3 SDGs
   and 1-3 brede-welvaart dimensions; 85 % get a lead organisation present at
   that table (and 0-2 partners); status histories run to ``as_of``: about a
   third stop being updated (stall), a few are dropped, the rest progress.

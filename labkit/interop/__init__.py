@@ -2,11 +2,16 @@
 
 - :mod:`~labkit.interop.sheets`: reading spreadsheets as people type them (.xlsx, .csv)
 - :mod:`~labkit.interop.importing`: registration lists and progress updates into a package
+- :mod:`~labkit.interop.workbook`: the whole programme as a workbook people fill in
+- :mod:`~labkit.interop.workbook_import`: that workbook, filled in, back into the package
 - :mod:`~labkit.interop.export`: GEXF, GraphML, Kumu, xlsx and the public data package
 """
 
 from .export import export_programme, read_graph
 from .importing import ImportListError, ImportResult, import_attendance, import_progress
+from .workbook import write_workbook
+from .workbook_import import WorkbookImport, import_workbook
 
-__all__ = ["ImportListError", "ImportResult", "export_programme", "import_attendance",
-           "import_progress", "read_graph"]
+__all__ = ["ImportListError", "ImportResult", "WorkbookImport", "export_programme",
+           "import_attendance", "import_progress", "import_workbook", "read_graph",
+           "write_workbook"]

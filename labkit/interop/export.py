@@ -13,11 +13,12 @@ format          what
 Personal data
 -------------
 Graph exports (gexf, graphml, kumu) are built from the typed graph, where a
-participant's ``label`` is their name only when they consented to be named
-and a pseudonym otherwise; a participant node never carries a ``name`` unless
-they consented. Table exports (xlsx, datapackage) are the private working
-copy unless ``public=True``: then the names of participants who did not
-consent are blanked and the package metadata says so under ``privacy``.
+participant's ``label`` is their name only when they may be named
+(``consent_named``: a public source names them, or they consented; see
+``named_basis``) and a pseudonym otherwise; a participant node never carries a
+``name`` otherwise. Table exports (xlsx, datapackage) are the private working
+copy unless ``public=True``: then the names (and positions) of participants who
+may not be named are blanked and the package metadata says so under ``privacy``.
 
 Spreadsheet safety
 ------------------
@@ -138,6 +139,8 @@ def public_tables(programme) -> tuple[dict, dict[str, pd.DataFrame]]:
     p = tables["participants"].copy()
     hidden = p["name"].notna() & ~p["consent_named"].astype(bool)
     p.loc[hidden, "name"] = None
+    if "position_nl" in p.columns:  # a position can name a person as surely as a name
+        p.loc[~p["consent_named"].astype(bool), "position_nl"] = None
     tables["participants"] = p
     meta = dict(programme.meta)
     meta["privacy"] = {
@@ -256,7 +259,8 @@ def read_graph(path) -> nx.MultiDiGraph:
 
 _DESCRIBE = {
     "organisation": lambda d: f"Sector: {d['sector']}",
-    "participant": lambda d: "Named with consent" if d.get("named") else "Pseudonymous participant",
+    "participant": lambda d: ("Named (a public source names them, or they consented)" if d.get("named")
+                              else "Pseudonymous participant"),
     "session": lambda d: f"{d['table']}, {d['month']}",
     "theme": lambda d: d.get("name_en", ""),
     "commitment": lambda d: (f"Status: {d['status']}, progress {d['progress']}%"

@@ -35,15 +35,14 @@ free number: opaque (it says nothing about the name) and apart from the
 ``p-NNN`` ids :mod:`labkit.data.illustrative` makes. The name goes into
 ``participants.name``: the package is the private working copy, and public
 outputs show pseudonyms (see :mod:`labkit.interop.export`). ``consent_named`` is true
-only when the list says so (``ja``, ``yes``, ``x``...); an empty consent cell
-leaves a known person's consent as it was and makes a new person
-pseudonymous. E-mail columns are ignored: the package has no field for them.
+only when the list says so (``ja``, ``yes``, ``x``...), and ``named_basis`` is then
+``consent``; an empty consent cell leaves a known person's consent as it was and
+makes a new person pseudonymous. E-mail columns are ignored: the package has no field for them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import unicodedata
 
@@ -51,7 +50,8 @@ import pandas as pd
 
 from ..data import io, schema
 from ..errors import DataPackageError, ParameterError, Problem
-from .sheets import Cell, blank, choice, date, normal_form, percentage, read_sheet, text, yes_no
+from .sheets import (Cell, blank, choice, date, normal_form, percentage, read_sheet, suggest, text,
+                     yes_no)
 
 SOURCE = "import"
 
@@ -246,7 +246,11 @@ def import_attendance(programme, path, *, theme: str, session: str,
         mask = participants["id"].isin(list(consent_changes))
         participants.loc[mask, "consent_named"] = (
             participants.loc[mask, "id"].map(consent_changes).astype("boolean"))
+        # why they may be named: the list records their consent (or, withdrawn, nothing)
+        participants.loc[mask, "named_basis"] = participants.loc[mask, "id"].map(
+            lambda pid: "consent" if consent_changes[pid] else None)
     added_people = [{"id": r["pid"], "name": r["name"], "consent_named": bool(r["consent"]),
+                     "named_basis": "consent" if r["consent"] else None,
                      "organisation_id": r["org"],
                      "role": "host" if r["role"] == "host" else "participant", "source": SOURCE}
                     for r in new_people]
@@ -307,9 +311,11 @@ class _Organisations:
         self.names = dict(zip(t["organisations"]["id"], t["organisations"]["name"]))
         self.index: dict[str, set] = {}
         aliases = t["organisation_aliases"]
+        self.known: dict[str, list[str]] = {oid: [name, oid] for oid, name in self.names.items()}
         for oid, name in [*self.names.items(),
                           *zip(aliases["organisation_id"], aliases["alias"])]:
             self.index.setdefault(normal_form(name), set()).add(oid)
+            self.known.setdefault(oid, [oid]).append(name)
         self.alias_to, self.default, self.per_name, self.where = alias_to, default, per_name, where
         self.taken = set(self.names)
         self.new, self.new_aliases, self.unknown = [], [], {}
@@ -345,16 +351,14 @@ class _Organisations:
         return oid
 
     def report_unknown(self, problems: list, sectors: set) -> None:
-        shown = {k: self.names[next(iter(v))] for k, v in self.index.items()}
         for recs in self.unknown.values():
             first, rest = recs[0], [str(x["row"]) for x in recs[1:]]
             also = f" (also on row{'s' if len(rest) > 1 else ''} {', '.join(rest)})" if rest else ""
-            close = difflib.get_close_matches(normal_form(first["org_raw"]), list(shown), n=1,
-                                              cutoff=0.75)
             raw = first["org_raw"]
-            hint = (f"if it is '{shown[close[0]]}', pass --alias '{raw}="
-                    f"{next(iter(self.index[close[0]]))}'" if close else
-                    "if it is a known organisation, pass --alias 'NAME=ORG_ID'") + (
+            close = suggest(raw, self.known)
+            hint = (("did you mean " + " or ".join(f"'{self.names[c]}' ({c})" for c in close)
+                     + f"? then pass --alias '{raw}={close[0] if len(close) == 1 else 'ORG_ID'}'")
+                    if close else "if it is a known organisation, pass --alias 'NAME=ORG_ID'") + (
                 "; to add it, pass --add-unknown SECTOR (" + ", ".join(sorted(sectors)) + ")")
             problems.append(Problem(self.where, first["row"], first["org_col"], first["org_raw"],
                                     "organisation not in the package" + also, hint))
@@ -524,8 +528,8 @@ def import_progress(programme, path, *, encoding: str | None = None,
             if field == "commitment":
                 value, err = ids.get(normal_form(text(cell))), None
                 if value is None:
-                    close = difflib.get_close_matches(normal_form(text(cell)), list(ids), n=1)
-                    err = ("no commitment has this id", (f"did you mean '{ids[close[0]]}'? "
+                    close = suggest(text(cell), {v: [v] for v in ids.values()}, n=1)
+                    err = ("no commitment has this id", (f"did you mean '{close[0]}'? "
                                                          if close else "") + "see commitments.csv")
             elif field == "date":
                 value, err = date(cell, sheet_.epoch)

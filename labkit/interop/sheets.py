@@ -23,8 +23,12 @@ the pitfalls of Excel, and nothing about the data package.
 * A formula cell without a saved result (files written by scripts, not by
   Excel) is reported: open the file in Excel and save it, or type the value.
 * Dates: date cells, Excel date serials (numbers, or digits as text),
-  ``YYYY-MM-DD`` or the Dutch ``D-M-YYYY``. Percentages: a whole number from 0
-  to 100, ``45%``, or a cell formatted as a percentage (0.45 shows as 45 %).
+  ``YYYY-MM-DD``, the Dutch ``D-M-YYYY`` or ``12 maart 2026``; months as
+  ``2026-03``, ``3-2026`` or ``maart 2026``. Whole numbers typed as text.
+  Percentages: a whole number from 0 to 100, ``45%``, or a cell formatted as
+  a percentage (0.45 shows as 45 %).
+* :func:`read_sheets` reads many sheets of one workbook at once, fast
+  (:mod:`labkit.interop.xlsx`), for the workbook import.
 """
 
 from __future__ import annotations
@@ -32,16 +36,18 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import difflib
 import io
+import math
 import re
 import unicodedata
 import warnings
 from pathlib import Path
 
 from ..errors import ParameterError, Problem
+from .xlsx import FORMULA  # the value of a formula cell Excel never calculated
 
 HEADER_SCAN = 20
-FORMULA = object()  # the value of a formula cell Excel never calculated
 FORMULA_HINT = "open the file in Excel and save it, or type the value"
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "v", "✓", "akkoord"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0", "geen"}
@@ -55,6 +61,8 @@ def clean(text: str) -> str:
     >>> clean("  Gemeente\\u00a0 Assen ")
     'Gemeente Assen'
     """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # nothing to clean (non-breaking and zero-width spaces are not printable)
     text = text.replace("\u200b", "").replace("\ufeff", "")
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
@@ -70,6 +78,61 @@ def normal_form(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text.casefold() if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as names are compared: no accents, casefolded, letters and digits.
+
+    >>> words("Ministerie van Onderwijs, Cultuur\u00a0en Wetenschap (OCW)")
+    ['ministerie', 'van', 'onderwijs', 'cultuur', 'en', 'wetenschap', 'ocw']
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text.casefold() if not unicodedata.combining(ch))
+    return re.findall(r"[^\W_]+", text)
+
+
+def suggest(name: str, candidates: dict[str, list[str]], n: int = 3, cutoff: float = 0.6,
+            spelled_cutoff: float = 0.8) -> list[str]:
+    """The keys of ``candidates`` whose names are closest to ``name``, best first.
+
+    ``candidates`` maps an id to the names it is known by (its name, its aliases, the id
+    itself). A candidate is close when ``name`` as a whole is spelled alike (difflib's ratio of
+    the :func:`normal_form` s at least ``spelled_cutoff``: typos) or word for word (the
+    share of ``name``'s words found among the candidate's, each weighted by how rare it is
+    among all candidates, so that "OCW" in "Ministerie van OCW" counts and "ministerie" barely
+    does; at least ``cutoff``). One letter off in a word of five or more still counts as found.
+    The better of the two ranks the candidates.
+
+    >>> orgs = {"ocw": ["Ministerie van Onderwijs, Cultuur en Wetenschap", "OCW", "ocw"],
+    ...         "ezk": ["Ministerie van Economische Zaken en Klimaat", "EZK", "ezk"],
+    ...         "fnv": ["FNV", "fnv"]}
+    >>> suggest("Ministerie van OCW", orgs)
+    ['ocw']
+    >>> suggest("Ministerie van Economische Zaken", orgs)
+    ['ezk']
+    >>> suggest("Gemeente Assen", orgs)
+    []
+    """
+    vocab = {cid: {w for nm in names for w in words(nm)} for cid, names in candidates.items()}
+    df: dict[str, int] = {}
+    for ws in vocab.values():
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    total = len(candidates) or 1
+    asked = list(dict.fromkeys(words(name)))
+    weight = {w: math.log(1 + total / df.get(w, 1)) for w in asked}
+    key = normal_form(name)
+    scored = []
+    for cid, names in candidates.items():
+        spelled = max((difflib.SequenceMatcher(None, key, normal_form(nm)).ratio() for nm in names),
+                      default=0.0)
+        have = vocab[cid]
+        found = sum(weight[w] for w in asked if w in have or (len(w) >= 5 and any(
+            len(h) >= 5 and difflib.SequenceMatcher(None, w, h).ratio() >= 0.8 for h in have)))
+        by_word = found / sum(weight.values()) if asked else 0.0
+        if spelled >= spelled_cutoff or by_word >= cutoff:
+            scored.append((-max(spelled, by_word), cid))
+    return [cid for _, cid in sorted(scored)[:n]]
 
 
 def header_form(text: str) -> str:
@@ -97,6 +160,9 @@ def letter(index: int) -> str:
 class Cell:
     value: object = None   # str, int, float, bool, datetime, None or FORMULA
     percent: bool = False  # Excel shows the number as a percentage
+
+
+_EMPTY = Cell()
 
 
 def blank(cell: Cell) -> bool:
@@ -139,6 +205,79 @@ def read_sheet(path, spec: dict[str, set[str]], *, encoding: str | None = None,
     path = Path(path)
     problems: list[Problem] = []
     where, rows, merged, epoch, workbook = _read_grid(path, encoding, sheet, problems)
+    return _from_grid(where, rows, merged, epoch, workbook, spec, ignore, problems)
+
+
+def read_sheets(path, specs: dict[str, dict[str, set[str]]]
+                ) -> tuple[dict[str, Sheet], list[Problem], list[str]]:
+    """Read every sheet of the workbook at ``path`` whose title is a key of
+    ``specs`` (each sheet read as :func:`read_sheet` reads one).
+
+    Made for large workbooks: one pass over each sheet with
+    :class:`labkit.interop.xlsx.Workbook`, which sees saved values, formulas
+    without a result and merged ranges at once. Returns the sheets found,
+    every problem, and the titles of the other sheets. Raises
+    :class:`ParameterError` when the file is not a workbook.
+    """
+    import xml.parsers.expat
+    import zipfile
+
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
+
+    from .xlsx import Workbook
+    path = Path(path)
+    if not path.is_file():
+        raise ParameterError(f"{path}: no such file")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise ParameterError(f"{path}: not an Excel workbook; save it as 'Excel Workbook (.xlsx)'")
+    unreadable = (zipfile.BadZipFile, KeyError, ValueError, xml.parsers.expat.ExpatError)
+    try:
+        wb = Workbook(path)
+    except unreadable as e:
+        raise ParameterError(f"{path}: cannot be read as an Excel workbook ({type(e).__name__}); "
+                             "open it in Excel and save it as .xlsx") from e
+    epoch = CALENDAR_MAC_1904 if wb.epoch_1904 else CALENDAR_WINDOWS_1900
+    sheets, problems, others = {}, [], []
+    try:
+        for title in wb.titles:
+            if title not in specs:
+                others.append(title)
+                continue
+            try:
+                grid, merged = wb.rows(title)
+            except unreadable as e:
+                raise ParameterError(f"{path}: sheet '{title}' cannot be read ({type(e).__name__}); "
+                                     "open the file in Excel and save it as .xlsx") from e
+            sheets[title], found = _from_grid(f"{path.name}[{title}]", _cells(grid), merged, epoch,
+                                              True, specs[title], None, [])
+            problems += found
+    finally:
+        wb.close()
+    return sheets, problems, others
+
+
+def _cells(grid) -> list:
+    """The reader's ``(value, percent)`` pairs as :class:`Cell`; one Cell per repeated text."""
+    known: dict = {}
+    rows = []
+    for r, pairs in grid:
+        cells = []
+        for pair in pairs:
+            if pair is None:
+                cells.append(_EMPTY)
+            elif isinstance(pair[0], str):
+                cell = known.get(pair[0])
+                if cell is None:
+                    cell = known[pair[0]] = Cell(pair[0])
+                cells.append(cell)
+            else:
+                cells.append(Cell(pair[0], pair[1]))
+        rows.append((r, cells))
+    return rows
+
+
+def _from_grid(where, rows, merged, epoch, workbook, spec, ignore, problems
+               ) -> tuple[Sheet, list[Problem]]:
     out = Sheet(where, epoch=epoch)
     known = {h: field for field, heads in spec.items() for h in heads}
     origin = {}  # (row, col) inside a merged range -> the range's top-left (row, col)
@@ -148,6 +287,7 @@ def read_sheet(path, spec: dict[str, set[str]], *, encoding: str | None = None,
                 if (r, c) != (r0, c0):
                     origin[(r, c)] = (r0, c0)
     grid = dict(rows)
+    spanned = {r for r, _ in origin}
 
     def raw(r, c) -> Cell:
         cells = grid.get(r, [])
@@ -196,12 +336,15 @@ def read_sheet(path, spec: dict[str, set[str]], *, encoding: str | None = None,
     for r, _ in rows:
         if r < start:
             continue
-        filled = []
-        for c in range(width):
-            o = origin.get((r, c))
-            # merged down: the value counts for every row; merged sideways: for its first column only
-            filled.append(raw(r, c) if o is None else raw(*o) if o[1] == c else Cell())
-        if all(blank(cell) for cell in filled):
+        if r in spanned:
+            filled = []
+            for c in range(width):
+                o = origin.get((r, c))
+                # merged down: the value counts for every row; merged sideways: its first column only
+                filled.append(raw(r, c) if o is None else raw(*o) if o[1] == c else Cell())
+        else:  # most rows: no merged cell, the cells as they are
+            filled = grid[r] + [_EMPTY] * (width - len(grid[r]))
+        if all(cell is _EMPTY or blank(cell) for cell in filled):
             continue
         for c, what in covered.items():
             if not blank(filled[c]):
@@ -308,8 +451,21 @@ def text(cell: Cell) -> str | None:
     return clean(v.isoformat() if isinstance(v, dt.date) else str(v)) or None
 
 
+_MONTHS = {
+    **dict.fromkeys(("januari", "jan", "january"), 1), **dict.fromkeys(("februari", "feb", "february"), 2),
+    **dict.fromkeys(("maart", "mrt", "mar", "march"), 3), **dict.fromkeys(("april", "apr"), 4),
+    **dict.fromkeys(("mei", "may"), 5), **dict.fromkeys(("juni", "jun", "june"), 6),
+    **dict.fromkeys(("juli", "jul", "july"), 7), **dict.fromkeys(("augustus", "aug", "august"), 8),
+    **dict.fromkeys(("september", "sep", "sept"), 9), **dict.fromkeys(("oktober", "okt", "oct", "october"), 10),
+    **dict.fromkeys(("november", "nov"), 11), **dict.fromkeys(("december", "dec"), 12),
+}
+_WORDS_DATE = re.compile(r"([0-9]{1,2})\.? ([a-z]+)\.? ([0-9]{4})")
+_WORDS_MONTH = re.compile(r"([a-z]+)\.? ([0-9]{4})")
+
+
 def date(cell: Cell, epoch=None):
-    """A date from a date cell, an Excel serial, ``YYYY-MM-DD`` or ``D-M-YYYY``."""
+    """A date from a date cell, an Excel serial, ``YYYY-MM-DD``, the Dutch
+    ``D-M-YYYY`` or ``12 maart 2026`` (Dutch or English month names, in full or short)."""
     from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
     v = cell.value
     if blank(cell):
@@ -328,14 +484,57 @@ def date(cell: Cell, epoch=None):
     s = clean(str(v))
     iso = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?", s)
     dutch = re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})", s)
+    words = _WORDS_DATE.fullmatch(s.casefold())
     try:
         if iso:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3])), None
         if dutch:
             return dt.date(int(dutch[3]), int(dutch[2]), int(dutch[1])), None
+        if words and words[2] in _MONTHS:
+            return dt.date(int(words[3]), _MONTHS[words[2]], int(words[1])), None
     except ValueError:
         return None, ("not a real date", "check the day and the month")
     return None, ("not a date", hint)
+
+
+def month(cell: Cell, epoch=None):
+    """A month as ``YYYY-MM`` from ``2026-03``, ``3-2026``, ``maart 2026``, a date
+    cell or any date :func:`date` reads (its day is dropped)."""
+    if blank(cell):
+        return None, None
+    hint = "write it as YYYY-MM (e.g. 2026-03), as 3-2026 or as maart 2026"
+    s = clean(str(cell.value)).casefold() if isinstance(cell.value, str) else ""
+    iso = re.fullmatch(r"([0-9]{4})[-/.]([0-9]{1,2})", s)
+    dutch = re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{4})", s)
+    words = _WORDS_MONTH.fullmatch(s)
+    if iso or dutch or words:
+        year, number = ((int(iso[1]), int(iso[2])) if iso else (int(dutch[2]), int(dutch[1]))
+                        if dutch else (int(words[2]), _MONTHS.get(words[1], 0)))
+        if not 1 <= number <= 12:
+            return None, ("not a month", hint)
+        return f"{year:04d}-{number:02d}", None
+    day, err = date(cell, epoch)
+    if err:
+        return None, ("not a month", hint)
+    return f"{day.year:04d}-{day.month:02d}", None
+
+
+def whole(cell: Cell):
+    """A whole number from a number cell or digits typed as text (``' 12 '``, ``12.0``)."""
+    v = cell.value
+    if blank(cell):
+        return None, None
+    if isinstance(v, str):
+        s = clean(v)
+        if re.fullmatch(r"-?[0-9]+", s):
+            return int(s), None
+        try:
+            v = float(s.replace(",", "."))
+        except ValueError:
+            return None, ("not a whole number", "write digits only, e.g. 3")
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or v != int(v):
+        return None, ("not a whole number", "write digits only, e.g. 3")
+    return int(v), None
 
 
 def percentage(cell: Cell):

@@ -12,7 +12,7 @@ Every node has ``kind``, ``label`` and ``source`` (see :mod:`labkit.data.schema`
 kind                id                   other attributes
 ==================  ===================  ============================================
 ``organisation``    ``org:<id>``         ``name``, ``sector``
-``participant``     ``person:<id>``      ``named`` (consented to be named), ``organisation``
+``participant``     ``person:<id>``      ``named`` (may be named), ``organisation``
 ``session``         ``session:<id>``     ``theme``, ``table`` (kind of table), ``track``,
                                          ``order``, ``month``
 ``theme``           ``theme:<id>``       ``name_nl``, ``name_en``
@@ -24,8 +24,8 @@ kind                id                   other attributes
 ``welfare_dimension`` ``dimension:<id>``
 ==================  ===================  ============================================
 
-A participant's ``label`` is their name only when they consented to be named;
-otherwise it is a pseudonym.
+A participant's ``label`` is their name only when they may be named (a public
+source names them or they consented: ``consent_named``); otherwise it is a pseudonym.
 
 Edges
 -----
@@ -119,7 +119,7 @@ def _v(x):
 
 
 def participant_label(pid: str, name, consent) -> str:
-    """A participant's public label: the name only with consent, else a pseudonym."""
+    """A participant's public label: the name only when they may be named, else a pseudonym."""
     if bool(consent) and isinstance(name, str) and name:
         return name
     from ..data.privacy import pseudonym

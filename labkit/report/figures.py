@@ -70,7 +70,9 @@ def roadmap(report):
         if d.has_roadmap else []
     if not history.empty:
         parts.append(charts.progress_chart(history, lang=lang))
-    return _done(alt.vconcat(*parts)) if parts else None
+    # colour is status above and stage below: one shared scale drew no progress lines at all
+    return _done(alt.vconcat(*parts).resolve_scale(color="independent", fill="independent",
+                                                   shape="independent")) if parts else None
 
 
 def coverage(report):

@@ -12,6 +12,7 @@ sees it: a badge at the heading and a sentence naming the tables.
 
 from __future__ import annotations
 
+import pandas as pd
 from markupsafe import Markup, escape
 
 from ..data import schema
@@ -60,6 +61,7 @@ CSS = """
 .lk-report ul.lk-quotes{padding-left:1em;border-left:3px solid #8fa8c8}
 .lk-report ul.lk-quotes li{list-style:none;margin:.3em 0}
 .lk-stalled{color:#a30000;font-weight:600}
+.lk-report p.lk-paraphrase{margin:.5em 0 .5em 1em;padding-left:.8em;border-left:3px dotted #8fa8c8}
 .lk-muted{color:#555}
 .lk-empty{color:#555;font-style:italic}
 .lk-toc ol{columns:2;margin:.3em 0}
@@ -293,8 +295,11 @@ def programme_section(r: Report) -> Fragment:
             n=len(st), months=join_words(months, r.lang) + " " + join_words(years, r.lang))))
         body.append(_table([t["col_table"], t["col_track"], t["col_month"], t["col_title"],
                             t["col_people"]],
-                           st[["table", "track", "month", "title", "participants"]].values.tolist(),
+                           [[x.table, x.track, x.month + ("\u00a0*" if x.month_reading else ""), x.title,
+                             x.participants] for x in st.itertuples(index=False)],
                            numeric=(4,)))
+        if st["month_reading"].any():
+            body.append(_p(t["month_reading_note"], "lk-muted"))
     return _section(r, "programme", Markup("").join(body), r.nonfact("sessions"))
 
 
@@ -332,6 +337,9 @@ def participation_section(r: Report) -> Fragment:
     body = [_p(t["participation_line"].format(people=len(people), orgs=n_orgs))]
     if no_org:
         body.append(_p(t["participation_no_org"].format(n=no_org)))
+    hosting = _hosting_names(r)
+    if hosting:
+        body.append(_p(t["participation_hosting"].format(names=hosting)))
     present = st[st["organisations"] > 0]
     if len(present) == len(st):
         body.append(_p(_m(t["whole_system_all"]).format(total=len(st))))
@@ -343,10 +351,16 @@ def participation_section(r: Report) -> Fragment:
                        [[x.name, x.organisations, x.participants, ", ".join(x.names)]
                         for x in st.itertuples(index=False)], numeric=(1, 2)))
     body.append(_p(t["sectors_note"], "lk-muted"))
-    named = [r.named(p) for p in people]
-    named = [n for n in named if n]
+    named: dict = {}
+    for pid in people:
+        if r.named(pid):
+            pos = r.position(pid)
+            named.setdefault(r.named_basis(pid) or "unknown", []).append(
+                f"{r.named(pid)} ({pos})" if pos else r.named(pid))
     if named:
-        body.append(_p(t["named_people"].format(names=join_words(sorted(named), r.lang))))
+        body.append(_p(" ".join([t[f"named_{basis}"].format(names=join_words(sorted(named[basis]), r.lang))
+                                 for basis in ("public-source", "consent", "unknown") if basis in named]
+                                + [t["named_rest"]])))
     # chart: sector composition of the participants (analytics.sector_composition)
     return _section(r, "participation", Markup("").join(body),
                     r.nonfact("participants", "attendance", "organisations"))
@@ -368,6 +382,9 @@ def network_section(r: Report) -> Fragment:
                      x.ties, f"{x.cross_sector} ({_pct(r, round(100 * x.cross_sector / x.ties))})"
                      if x.ties else "0"] for x in st.itertuples(index=False)],
                    numeric=(1, 2, 3, 4, 5, 6, 7))]
+    hosting = _hosting_names(r)
+    if hosting:
+        body.append(_p(t["network_hosting"].format(names=hosting), "lk-muted"))
     c = continuity(r)
     first = lower_first(st["table"].iloc[0]) if len(st) else ""
     if len(st) > 1:
@@ -410,9 +427,16 @@ def _insight_items(df) -> list[Markup]:
 
 
 def _session_heading(r: Report, row) -> str:
-    """``Verdiepingstafel Duurzaamheid · april 2021``."""
+    """``Verdiepingstafel Duurzaamheid · april 2021`` (``(eigen lezing)`` when the month is ours)."""
     track = f" {r.t['track'].get(row.track, row.track)}" if isinstance(row.track, str) else ""
-    return f"{r.kind_name(row.kind)}{track} · {format_month(row.month, r.lang)}"
+    reading = f" ({r.t['month_reading']})" if schema.is_reading(getattr(row, "month_source", None), row.source) else ""
+    return f"{r.kind_name(row.kind)}{track} · {format_month(row.month, r.lang)}{reading}"
+
+
+def _hosting_names(r: Report) -> str:
+    """The organisations only the host or organisers came from, joined (empty when none)."""
+    ids = r.organisations_taking_part["hosting"]
+    return join_words(sorted(r.org_names.get(o, o) for o in ids), r.lang)
 
 
 def _kinds(r: Report, part, level: str) -> list:
@@ -504,7 +528,9 @@ def commitments_section(r: Report) -> Fragment:
         body.append(_table(
             [t["col_commitment"], t["col_kind"], t["col_horizon"], t["col_status"],
              t["col_progress"], t["col_last_update"], t["col_lead"]],
-            [[x.title, t["kind"][x.kind], x.horizon or t["none"],
+            [[x.title, t["kind"][x.kind],
+              (t["horizon_reading"].format(year=x.horizon) if x.horizon_reading else x.horizon)
+              if x.horizon else t["none"],
               Markup('{} <span class="lk-stalled">{}</span>').format(t["status"][x.status], t["stalled_mark"])
               if x.stalled else t["status"][x.status],
               t["none"] if x.progress is None else _pct(r, x.progress),
@@ -521,6 +547,8 @@ def commitments_section(r: Report) -> Fragment:
     # chart: progress of the commitments over time (charts.progress)
     if len(stages) and r.commitments["source"].str.startswith("report:").any():
         body.append(_p(t["stage_note"], "lk-muted"))
+    if cs["horizon_reading"].any():
+        body.append(_p(t["horizon_reading_note"], "lk-muted"))
     return _section(r, "commitments", Markup("").join(body),
                     r.nonfact("commitments", "commitment_owners", "commitment_updates"))
 
@@ -561,15 +589,28 @@ def quotes_section(r: Report) -> Fragment:
     if not len(q):
         return _section(r, "quotes", _empty(t["quotes_none"]))
     body = []
+    kind_of_order = dict(zip(r.sessions["order"], r.sessions["kind"]))
+    said_at = set()  # kinds of table already named for quotes the report places only by kind
     for cat in QUOTE_CATEGORIES:
         part = q[q["category"] == cat]  # in the package's order, which is the report's
         if not len(part):
             continue
         body.append(Markup("<h3>{}{}</h3>").format(t[f"q_{cat}"], _ref(r, part["source"])))
+        orders = part["session_order"] if "session_order" in part.columns else pd.Series(dtype=object)
+        for order in dict.fromkeys(orders[part["session_id"].isna()].dropna()):
+            kind = kind_of_order.get(int(order))
+            if kind and kind not in said_at:
+                said_at.add(kind)
+                body.append(_p(t["quotes_at_kind"].format(table=lower_first(r.kind_name(kind))), "lk-muted"))
         anonymous = []
         for row in part.itertuples(index=False):
             who = r.named(row.participant_id)
-            if who:
+            if getattr(row, "form", "quote") == "paraphrase":
+                pos = r.position(row.participant_id)
+                who = who or t["anonymous"]
+                body.append(Markup('<p class="lk-paraphrase">{}{} {} <span class="lk-muted">({})</span></p>').format(
+                    who, f", {pos}," if pos else "", row.text_nl, t["paraphrase"]))
+            elif who:
                 body.append(Markup("<blockquote><p>“{}”</p><footer>– {}</footer></blockquote>").format(
                     row.text_nl, who))
             else:

@@ -7,7 +7,8 @@ below return plain pandas tables and counts that the sections
 in-memory objects only and never open a file except through
 :func:`labkit.load`.
 
-People are named only when they consented (:meth:`Report.named`); everyone
+People are named only when they may be named (:meth:`Report.named`: a public
+source names them or they consented, see :meth:`Report.named_basis`); everyone
 else has a pseudonym (:func:`labkit.network.graph.participant_label`) or no label.
 """
 
@@ -19,16 +20,18 @@ import os
 
 import pandas as pd
 
+from ..analytics.composition import participating_organisations
+from ..data.schema import is_reading
 from ..views import parameters
 from ..network.graph import organisation_coattendance, participant_label
 from .text import STRINGS, format_month
 
 NONFACT = ("illustrative", "synthetic")
 INSIGHT_ORDER = ("topic", "question", "ingredient", "example", "future", "idea", "entry_point",
-                 "expectation")
+                 "conclusion", "expectation")
 QUOTE_CATEGORIES = ("wish", "statement", "network", "learning", "inspiration", "method")
 STALLED_AFTER = dt.timedelta(days=365)
-COMMITMENT_ORDER = ("roadmap_step", "target", "indicator", "case", "idea")
+COMMITMENT_ORDER = ("roadmap_step", "target", "indicator", "case", "idea", "policy_target")
 
 DATA_TABLES = ("themes", "sessions", "participants", "organisations", "attendance", "invitations",
                "collaborations", "insights", "cases", "quotes", "commitments",
@@ -125,7 +128,7 @@ class Report:
         return self.programme.participants.set_index("id")
 
     def label(self, pid) -> str:
-        """A participant's public label: the name only with consent."""
+        """A participant's public label: the name only when they may be named."""
         if not isinstance(pid, str) or pid not in self._participants.index:
             return self.t["anonymous"]
         row = self._participants.loc[pid]
@@ -133,11 +136,31 @@ class Report:
         return participant_label(pid, name, bool(row["consent_named"]))
 
     def named(self, pid) -> str | None:
-        """The name of a participant who consented, else None."""
+        """The name of a participant who may be named (consent_named), else None."""
         if not isinstance(pid, str) or pid not in self._participants.index:
             return None
         row = self._participants.loc[pid]
         return row["name"] if bool(row["consent_named"]) and isinstance(row["name"], str) else None
+
+    def named_basis(self, pid) -> str | None:
+        """Why a named participant may be named: 'public-source', 'consent' or None (not said)."""
+        if self.named(pid) is None:
+            return None
+        basis = self._participants.loc[pid].get("named_basis")
+        return basis if isinstance(basis, str) else None
+
+    def position(self, pid) -> str | None:
+        """A named participant's position as the public source gives it, else None."""
+        if self.named(pid) is None:
+            return None
+        pos = self._participants.loc[pid].get("position_nl")
+        return pos if isinstance(pos, str) and pos else None
+
+    @functools.cached_property
+    def organisations_taking_part(self) -> dict:
+        """``participating`` and ``hosting`` organisation ids (see
+        :func:`labkit.analytics.composition.participating_organisations`)."""
+        return participating_organisations(self.programme, theme=self.theme)
 
     @functools.cached_property
     def org_names(self) -> dict:
@@ -226,11 +249,15 @@ def prepare(*, theme: str = "", data_dir: str = "", as_of: str = "", lang: str =
     """Check the notebook's parameters, load the data and return the :class:`Report`.
 
     Under Voilà (no parameters injected, ``theme`` empty) the theme and
-    language come from the URL (see :func:`labkit.views.parameters.resolve`).
+    language come from the URL (see :func:`labkit.views.parameters.resolve`); a
+    preheated kernel loads the data, then waits for the request that carries
+    the URL (:func:`labkit.views.parameters.wait_for_request`).
     """
     given = parameters.check_parameters({"theme": theme, "data_dir": data_dir, "as_of": as_of,
                                          "lang": lang, "facts_only": facts_only})
     programme = load_cached(given["data_dir"] or parameters.default_data_dir())
+    if not given["theme"] and environ is None:
+        parameters.wait_for_request()  # a preheated Voilà kernel: data loaded, now the URL
     p = parameters.resolve(given, programme, environ=os.environ if environ is None else environ)
     if p["facts_only"]:
         programme = programme.replace(**facts_only_tables(programme.tables))
@@ -281,15 +308,21 @@ def session_table(r: Report) -> pd.DataFrame:
         "table": [r.kind_name(k) for k in s["kind"]],
         "track": [r.t["track"].get(x, "") if isinstance(x, str) else "" for x in s["track"]],
         "month": [format_month(m, r.lang).replace(" ", "\u00a0") for m in s["month"]],
+        "month_reading": [is_reading(x, src) for x, src in
+                          zip(s.get("month_source", pd.Series([None] * len(s))), s["source"])],
         "title": s["title_nl"].tolist(),
         "participants": [int(counts.get(i, 0)) for i in s["id"]],
     })
 
 
 def sector_table(r: Report) -> pd.DataFrame:
-    """Per sector (in order): organisations present and participants."""
+    """Per sector (in order): organisations that took part and participants.
+
+    An organisation only the host or organisers came from is left out (see
+    :attr:`Report.organisations_taking_part`); its people still count.
+    """
     people = r.people["id"].tolist()
-    orgs = sorted({r.person_org[p] for p in people if p in r.person_org},
+    orgs = sorted(r.organisations_taking_part["participating"],
                   key=lambda o: r.org_names.get(o, o).casefold())
     rows = []
     for s in r.sectors.itertuples(index=False):
@@ -365,8 +398,9 @@ def brokers(r: Report, top: int = 5) -> pd.DataFrame:
 def commitment_status(r: Report) -> pd.DataFrame:
     """Every commitment of the theme with its status on ``as_of``.
 
-    Columns: id, stage_id, kind, title, horizon, status (None before any
-    update), progress, last_update, lead (organisation name), stalled.
+    Columns: id, stage_id, kind, title, horizon, horizon_reading (the year is
+    the project's reading, not the report's), status (None before any update),
+    progress, last_update, lead (organisation name), stalled.
     """
     c = r.commitments
     upd = r.scoped("commitment_updates")
@@ -386,12 +420,13 @@ def commitment_status(r: Report) -> pd.DataFrame:
         rows.append({"id": row.id, "stage_id": row.stage_id, "kind": row.kind,
                      "title": getattr(row, r.t["title_field"]),
                      "horizon": None if pd.isna(row.horizon) else int(row.horizon),
+                     "horizon_reading": is_reading(getattr(row, "horizon_source", None), row.source),
                      "status": status, "progress": None if u is None else int(u["progress"]),
                      "last_update": when, "lead": lead.get(row.id), "stalled": bool(stalled)})
     # object columns: a missing horizon or progress stays None instead of turning ints into floats
-    df = pd.DataFrame(rows, columns=["id", "stage_id", "kind", "title", "horizon", "status",
-                                     "progress", "last_update", "lead", "stalled"], dtype=object)
-    return df.astype({"stalled": bool})
+    df = pd.DataFrame(rows, columns=["id", "stage_id", "kind", "title", "horizon", "horizon_reading",
+                                     "status", "progress", "last_update", "lead", "stalled"], dtype=object)
+    return df.astype({"stalled": bool, "horizon_reading": bool})
 
 
 def coverage(r: Report) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -423,7 +458,7 @@ def one_line(r: Report) -> str:
     cs = commitment_status(r)
     if not r.has_sessions and not len(cs):
         return t["sessions_none"]
-    orgs = {r.person_org[p] for p in r.people["id"] if p in r.person_org}
     return t["index_line"].format(
-        sessions=len(r.sessions), people=r.people["id"].nunique(), orgs=len(orgs),
+        sessions=len(r.sessions), people=r.people["id"].nunique(),
+        orgs=len(r.organisations_taking_part["participating"]),
         commitments=len(cs), done=int((cs["status"] == "completed").sum()))

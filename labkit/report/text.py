@@ -66,12 +66,17 @@ NL = {
     "col_month": "Maand",
     "col_title": "Titel",
     "col_people": "Deelnemers",
+    "month_reading": "eigen lezing",
+    "month_reading_note": "* De maand van een tafel met een sterretje is de eigen lezing van het project, niet "
+                          "die van de bron: de bron noemt de maand van die tafel niet.",
     # 2 participation
     "s_participation": "Wie deden er mee",
     "participation_line": "{people} mensen van {orgs} organisaties namen deel aan ten minste één tafel.",
     "no_attendance": "Voor dit thema is nog geen aanwezigheid vastgelegd: wie er aan tafel zaten, staat "
                      "nog niet in de gegevens.",
     "participation_no_org": "Van {n} van hen noemen de gegevens geen organisatie.",
+    "participation_hosting": "Niet meegeteld als deelnemende organisatie: {names}, waar alleen de host of de "
+                             "organisatie vandaan kwam.",
     "whole_system_all": "<strong>Het hele systeem was in de kamer:</strong> alle {total} sectoren waren vertegenwoordigd.",
     "whole_system_some": "<strong>Niet het hele systeem was in de kamer:</strong> {present} van de {total} "
                          "sectoren waren vertegenwoordigd; er ontbrak: {missing}.",
@@ -80,8 +85,10 @@ NL = {
     "col_orgs": "Organisaties",
     "col_n_orgs": "Aantal organisaties",
     "col_n_people": "Aantal deelnemers",
-    "named_people": "Met naam (zij gaven toestemming): {names}. De andere deelnemers blijven anoniem of "
-                    "staan onder een pseudoniem.",
+    "named_public-source": "Met naam genoemd omdat het openbare verslag hen noemt: {names}.",
+    "named_consent": "Met naam genoemd met hun toestemming: {names}.",
+    "named_unknown": "Met naam genoemd: {names}.",
+    "named_rest": "De andere deelnemers blijven anoniem of staan onder een pseudoniem.",
     # 3 network
     "s_network": "Hoe het netwerk groeide",
     "network_intro": "Per soort tafel: wie er zat, wie nieuw aanschoof en hoe groot het netwerk van "
@@ -95,6 +102,8 @@ NL = {
     "col_ties": "Verbindingen tot nu toe",
     "col_cross": "Waarvan tussen sectoren",
     "network_none": "Zonder aanwezigheid per tafel is er nog geen netwerk van organisaties te tonen.",
+    "network_hosting": "Het netwerk telt ook {names} mee: de host of de organisatie, die daarvandaan kwam, "
+                       "zat mee aan tafel.",
     "continuity": "{all} deelnemers zaten aan alle {k} de soorten tafels, {start} alleen aan de "
                   "{first} en {later} schoven later aan.",
     "invitations": "Nieuwkomers na de {first} kwamen binnen via: {channels}.",
@@ -119,6 +128,7 @@ NL = {
     "k_future": "De gewenste toekomst",
     "k_idea": "Ideeën om mee verder te gaan",
     "k_entry_point": "Ingangen",
+    "k_conclusion": "De rode draad per spoor",
     "k_expectation": "Wie is aan zet? Wat men van de overheid verwacht",
     "cases_title": "Casussen",
     "central_question": "Centrale vraag",
@@ -140,6 +150,9 @@ NL = {
     "col_progress": "Voortgang",
     "col_last_update": "Laatste update",
     "col_lead": "Trekker",
+    "horizon_reading": "{year} (eigen lezing)",
+    "horizon_reading_note": "Een horizon met ‘eigen lezing’ is een jaar dat het verslag niet noemt maar dat het "
+                            "project afleidt.",
     "stalled_title": "Stilgevallen",
     "stalled_mark": "(stil)",
     "report_ref": "verslag",
@@ -167,7 +180,10 @@ NL = {
     "q_inspiration": "Geïnspireerd en geactiveerd",
     "q_method": "Over de werkwijze",
     "anonymous": "een deelnemer",
-    "quotes_note": "Alleen wie toestemming gaf, staat met naam bij een citaat.",
+    "paraphrase": "weergave in het verslag, geen letterlijk citaat",
+    "quotes_at_kind": "De reacties hieronder zijn gegeven bij een {table}; het verslag zegt niet bij welke.",
+    "quotes_note": "Alleen wie het openbare verslag zelf noemt of wie toestemming gaf, staat met naam bij een "
+                   "citaat of weergave.",
     # 8 data
     "s_data": "Over de gegevens",
     "data_intro": "Dit rapport is gemaakt uit het datapakket ‘{title}’ (versie {version}). Elke rij "
@@ -182,8 +198,8 @@ NL = {
     "src_import": "<strong>ingevoerd</strong>: door de organisatoren ingevuld of ingelezen (werkboek, "
                   "aanmeldlijsten, voortgangslijsten)",
     "data_as_of": "Peildatum: {date} ({rule}).",
-    "data_privacy": "Alleen mensen die toestemming gaven, worden met naam genoemd; alle anderen staan "
-                    "onder een pseudoniem of blijven anoniem.",
+    "data_privacy": "Met naam genoemd worden alleen mensen die een openbare bron (het verslag) zelf noemt of "
+                    "die toestemming gaven; alle anderen staan onder een pseudoniem of blijven anoniem.",
     "col_data_table": "Gegevens",
     "col_src_report": "Verslag",
     "col_src_classification": "Indeling",
@@ -197,7 +213,8 @@ NL = {
                "completed": "afgerond", "stalled": "stilgevallen", "dropped": "vervallen",
                None: "nog geen update"},
     "kind": {"roadmap_step": "stap van de routekaart", "idea": "idee", "case": "casus",
-             "target": "doel", "indicator": "indicator"},
+             "target": "doel", "indicator": "indicator",
+             "policy_target": "doel van bestaand beleid (genoemd, niet voorgesteld)"},
     "tables": {"participants": "deelnemers", "attendance": "aanwezigheid per tafel",
                "invitations": "uitnodigingen", "collaborations": "samenwerkingen",
                "commitment_owners": "trekkers van toezeggingen",
@@ -271,11 +288,16 @@ EN = {
     "col_month": "Month",
     "col_title": "Title",
     "col_people": "Participants",
+    "month_reading": "our reading",
+    "month_reading_note": "* A table's month marked with an asterisk is the project's own reading, not the "
+                          "source's: the source does not give that table's month.",
     "s_participation": "Who took part",
     "participation_line": "{people} people from {orgs} organisations attended at least one table.",
     "no_attendance": "No attendance has been recorded for this theme yet: who sat at the tables is not "
                      "in the data.",
     "participation_no_org": "For {n} of them the data name no organisation.",
+    "participation_hosting": "Not counted as a participating organisation: {names}, from which only the host "
+                             "or the organisers came.",
     "whole_system_all": "<strong>The whole system was in the room:</strong> all {total} sectors were represented.",
     "whole_system_some": "<strong>Not the whole system was in the room:</strong> {present} of the {total} "
                          "sectors were represented; missing: {missing}.",
@@ -284,8 +306,10 @@ EN = {
     "col_orgs": "Organisations",
     "col_n_orgs": "Organisations (number)",
     "col_n_people": "Participants (number)",
-    "named_people": "Named (they consented): {names}. The other participants stay anonymous or appear "
-                    "under a pseudonym.",
+    "named_public-source": "Named because the public report names them: {names}.",
+    "named_consent": "Named with their consent: {names}.",
+    "named_unknown": "Named: {names}.",
+    "named_rest": "The other participants stay anonymous or appear under a pseudonym.",
     "s_network": "How the network grew",
     "network_intro": "Per kind of table: who sat there, who was new, and how large the network of "
                      "organisations that met at a table became (two organisations are linked when people "
@@ -298,6 +322,8 @@ EN = {
     "col_ties": "Links so far",
     "col_cross": "Of which across sectors",
     "network_none": "Without attendance per table there is no network of organisations to show yet.",
+    "network_hosting": "The network also counts {names}: the host or organisers who came from there sat at "
+                       "the table.",
     "continuity": "{all} participants attended all {k} kinds of table, {start} only the {first} "
                   "and {later} joined later.",
     "invitations": "Newcomers after the {first} came in through: {channels}.",
@@ -321,6 +347,7 @@ EN = {
     "k_future": "The desired future",
     "k_idea": "Ideas to take forward",
     "k_entry_point": "Entry points",
+    "k_conclusion": "The common thread of each track",
     "k_expectation": "Who is to act? What is expected of government",
     "cases_title": "Cases",
     "central_question": "Central question",
@@ -341,6 +368,9 @@ EN = {
     "col_progress": "Progress",
     "col_last_update": "Last update",
     "col_lead": "Lead",
+    "horizon_reading": "{year} (our reading)",
+    "horizon_reading_note": "A horizon marked ‘our reading’ is a year the report does not give but the "
+                            "project derives.",
     "stalled_title": "Stalled",
     "stalled_mark": "(stalled)",
     "report_ref": "report",
@@ -366,7 +396,10 @@ EN = {
     "q_inspiration": "Inspired and activated",
     "q_method": "About the method",
     "anonymous": "a participant",
-    "quotes_note": "Only people who consented are named with a quote. Quotes are in Dutch, as in the report.",
+    "paraphrase": "the report's account, not a verbatim quote",
+    "quotes_at_kind": "The reactions below were given at a {table}; the report does not say which.",
+    "quotes_note": "Only people the public report itself names, or who consented, are named with a quote or "
+                   "an account. Quotes are in Dutch, as in the report.",
     "s_data": "About the data",
     "data_intro": "This report was made from the data package ‘{title}’ (version {version}). Every row "
                   "says where it comes from:",
@@ -380,8 +413,8 @@ EN = {
     "src_import": "<strong>entered</strong>: filled in or read in by the organisers (workbook, "
                   "registration lists, progress lists)",
     "data_as_of": "Reference date: {date} ({rule}).",
-    "data_privacy": "Only people who consented are named; everyone else appears under a pseudonym or "
-                    "stays anonymous.",
+    "data_privacy": "Only people a public source (the report) itself names, or who consented, are named; "
+                    "everyone else appears under a pseudonym or stays anonymous.",
     "col_data_table": "Data",
     "col_src_report": "Report",
     "col_src_classification": "Classification",
@@ -394,7 +427,8 @@ EN = {
                "completed": "completed", "stalled": "stalled", "dropped": "dropped",
                None: "no update yet"},
     "kind": {"roadmap_step": "roadmap step", "idea": "idea", "case": "case",
-             "target": "target", "indicator": "indicator"},
+             "target": "target", "indicator": "indicator",
+             "policy_target": "target of existing policy (cited, not proposed)"},
     "tables": {"participants": "participants", "attendance": "attendance per table",
                "invitations": "invitations", "collaborations": "collaborations",
                "commitment_owners": "commitment leads", "commitment_updates": "status and progress",

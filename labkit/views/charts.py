@@ -128,6 +128,45 @@ def network_explorer(nodes: pd.DataFrame, edges: pd.DataFrame, sectors: pd.DataF
     return _base(chart, t("network_title", lang), width, height)
 
 
+def ego_explorer(nodes: pd.DataFrame, edges: pd.DataFrame, sectors: pd.DataFrame, *,
+                 lang: str = "nl", org: str = "", title: str | None = None, width=560, height=400):
+    """One organisation's own network, picked by the parameter ``org``: for a page without a kernel.
+
+    The organisation and its partners at their places on the network map (the
+    scales fit them), with the organisation's ties; choosing another one only
+    sets ``org``. ``nodes``: ``id, label, sector_label, role, degree, x, y,
+    show_label`` and ``partners`` ("|id|...|"); ``edges``: ``u, v, x, y, x2, y2,
+    weight``. ``title`` replaces the chart's title ("" for none).
+    """
+    org = alt.param(name="org", value=org)
+    axis = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
+    x = alt.X("x:Q", axis=axis, scale=alt.Scale(padding=28, zero=False))
+    y = alt.Y("y:Q", axis=axis, scale=alt.Scale(padding=28, zero=False))
+    lines = alt.Chart(edges).transform_filter("datum.u == org || datum.v == org").mark_rule(
+        color="#9aa5b1").encode(
+        x=x, y=y, x2="x2:Q", y2="y2:Q",
+        strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(range=[0.8, 4.5]), legend=None),
+        opacity=alt.value(0.7))
+    base = alt.Chart(nodes).transform_filter("datum.id == org || indexof(datum.partners, '|' + org + '|') >= 0")
+    me = "datum.id == org"
+    dots = base.mark_circle(opacity=0.95).encode(
+        x=x, y=y,
+        color=alt.Color("sector_label:N", scale=sector_scale(sectors), title=t("sector", lang)),
+        size=alt.Size("degree:Q", scale=alt.Scale(range=[50, 600]), title=t("centrality_degree", lang)),
+        stroke=alt.condition(me, alt.value("#1f2933"), alt.value("white")),
+        strokeWidth=alt.condition(me, alt.value(3), alt.value(0.8)),
+        tooltip=[alt.Tooltip("label:N", title=t("organisation", lang)),
+                 alt.Tooltip("sector_label:N", title=t("sector", lang)),
+                 alt.Tooltip("role:N", title=t("role", lang)),
+                 alt.Tooltip("degree:Q", title=t("centrality_degree", lang), format=".0f")])
+    name = base.transform_filter(me).mark_text(
+        dy=-16, fontSize=12, fontWeight="bold", color="#1f2933", limit=220).encode(x=x, y=y, text="label:N")
+    others = base.transform_filter(f"!({me}) && datum.show_label").mark_text(
+        dy=-14, fontSize=11, color="#1f2933", limit=180).encode(x=x, y=y, text="label:N")
+    chart = alt.layer(lines, dots, others, name).add_params(org)
+    return _base(chart, t("ego_title", lang) if title is None else title, width, height)
+
+
 def mixing_heatmap(matrix: pd.DataFrame, *, lang: str = "nl", width=360, height=360):
     """Ties between sectors: ``matrix`` is square with sector labels as index and columns."""
     long = matrix.rename_axis("from").reset_index().melt(id_vars="from", var_name="to", value_name="ties")
@@ -165,13 +204,13 @@ def ei_bars(ei: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl", width=
 
 
 def composition_chart(comp: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl",
-                      width=560, height=None):
+                      width=500, height=None):
     """Organisations per sector at each table. ``comp``: ``group_label, order, sector_label, organisations``."""
     height = height or max(80, 34 * comp["group_label"].nunique())
     return _base(alt.Chart(comp).mark_bar().encode(
         x=alt.X("organisations:Q", title=t("organisations", lang), stack="zero"),
         y=alt.Y("group_label:N", sort=alt.EncodingSortField("order", op="min"), title=None,
-                axis=alt.Axis(labelLimit=320)),
+                axis=alt.Axis(labelLimit=420)),
         color=alt.Color("sector_label:N", scale=sector_scale(sectors), title=t("sector", lang)),
         order=alt.Order("sector_order:Q"),
         tooltip=[alt.Tooltip("group_label:N", title=t("table", lang)),
@@ -233,12 +272,17 @@ def roadmap_chart(items: pd.DataFrame, *, as_of=None, start: int | None = None, 
     """The programme's roadmap: its stages as lanes over the years, commitments coloured by status.
 
     ``items``: ``label, stage_label, stage_number, year, lane_offset, has_horizon,
-    horizon_label, status, status_label, progress, last_update`` and ``kind``. The
-    years run from ``start`` (default: the first year in ``items``) to the last
-    horizon or the year after ``as_of``; a dashed line marks each year a target
-    (``kind == "target"``) aims at. Stages come from the data: any number of them;
-    ``stages`` (labels, in order) draws a lane for each, also where no commitment is yet.
+    horizon_label, status, status_label, progress, last_update``, ``kind`` and
+    ``horizon_kind`` (``report``: a filled dot at the source's year; ``reading``: an
+    open diamond at the project's own reading of a year; ``none``: an open dot where
+    it was raised); a legend says how the three read. The years run from ``start``
+    (default: the first year in ``items``) to the last horizon or the year after
+    ``as_of``; a dashed line marks each year a target (``kind == "target"``) aims at.
+    Stages come from the data: any number of them; ``stages`` (labels, in order)
+    draws a lane for each, also where no commitment is yet.
     """
+    if "horizon_kind" not in items.columns:
+        items = items.assign(horizon_kind=["report" if h else "none" for h in items["has_horizon"]])
     items = items.assign(lane=[_wrap(s) for s in items["stage_label"]])
     first = int(min([*items["year"].dropna(), *([start] if start is not None else [])]) // 1)
     last = max([int(items["year"].max() // 1) + 1] + ([as_of.year + 1] if as_of is not None else []))  # room for a dot
@@ -262,18 +306,33 @@ def roadmap_chart(items: pd.DataFrame, *, as_of=None, start: int | None = None, 
                alt.Tooltip("status_label:N", title=t("status", lang)),
                alt.Tooltip("progress:Q", title=t("progress", lang)),
                alt.Tooltip("last_update:N", title=t("last_update", lang))]
-    dots = alt.Chart(items).mark_point(size=170, strokeWidth=2.5, opacity=1).encode(
-        x=x, y=y, yOffset=alt.YOffset("lane_offset:Q", scale=alt.Scale(domain=[-1.2, 1.2])),
-        color=colour, fill=alt.condition("datum.has_horizon", colour, alt.value("white")),
-        shape=alt.value("circle"), tooltip=tooltip,
-    )
-    targets = sorted({int(y) for y in items[(items["kind"] == "target") & items["has_horizon"]]["year"]})
-    layers = [dots]
+    at = dict(x=x, y=y, yOffset=alt.YOffset("lane_offset:Q", scale=alt.Scale(domain=[-1.2, 1.2])),
+              color=colour, tooltip=tooltip)
+    # filled: the source's year; open: a year of our reading (diamond) or no year (circle)
+    filled = alt.Chart(items[items["horizon_kind"] == "report"]).mark_point(
+        size=170, strokeWidth=2.5, opacity=1, filled=True, shape="circle").encode(**at)
+    hollow = alt.Chart(items[items["horizon_kind"] != "report"]).mark_point(
+        size=170, strokeWidth=2.5, opacity=1, filled=False, fill="white").encode(
+        shape=alt.condition("datum.horizon_kind == 'reading'", alt.value("diamond"), alt.value("circle")),
+        **at)
+    # The legend of the marks' form: a layer of size-0 marks that draws nothing but its legend
+    # (opacity 0 would hide the legend's symbols too).
+    kinds = [k for k in ("report", "reading", "none") if k in set(items["horizon_kind"])]
+    key_labels = [t(f"horizon_kind_{k}", lang) for k in kinds]
+    form = {"report": ("circle", "#555"), "reading": ("diamond", "white"), "none": ("circle", "white")}
+    key = alt.Chart(pd.DataFrame({"kind": key_labels, "year": [first] * len(kinds)})).mark_point(
+        size=0, strokeWidth=2, opacity=1, filled=True, stroke="#555").encode(
+        x=x, shape=alt.Shape("kind:N", title=t("horizon_kind", lang), sort=key_labels,
+                             scale=alt.Scale(domain=key_labels, range=[form[k][0] for k in kinds])),
+        fill=alt.Fill("kind:N", title=t("horizon_kind", lang), sort=key_labels,
+                      scale=alt.Scale(domain=key_labels, range=[form[k][1] for k in kinds])))
+    layers = [filled, hollow, key]
+    targets = sorted({int(y) for y in items[items["kind"].isin(("target", "policy_target")) & items["has_horizon"]]["year"]})
     if targets:
         marks = pd.DataFrame({"year": targets, "text": [str(y) for y in targets]})
         layers = [alt.Chart(marks).mark_rule(strokeDash=[5, 4], color="#555").encode(x=x),
                   alt.Chart(marks).mark_text(align="left", dx=4, dy=-6, fontWeight="bold", color="#555").encode(
-                      x=x, y=alt.value(0), text="text:N"), dots]
+                      x=x, y=alt.value(0), text="text:N"), *layers]
     if as_of is not None:
         now = pd.DataFrame({"year": [as_of.year + (as_of.timetuple().tm_yday - 1) / 365.25],
                             "text": [t("now", lang)]})

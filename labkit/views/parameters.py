@@ -64,7 +64,10 @@ RESERVED_THEME_IDS = frozenset({"index"})
 
 
 def default_data_dir() -> Path:
-    """The project's ``data/`` folder (beside the labkit package), else ``./data``."""
+    """``LABKIT_DATA`` when set (``labkit serve --data DIR`` sets it for its kernels), else the
+    project's ``data/`` folder (beside the labkit package), else ``./data``."""
+    if os.environ.get("LABKIT_DATA"):
+        return Path(os.environ["LABKIT_DATA"])
     here = Path(__file__).resolve().parents[2] / "data"
     return here if (here / "datapackage.json").is_file() else Path("data")
 
@@ -221,6 +224,22 @@ def from_query_string(query: str) -> dict:
     if problems:
         raise ParameterError("; ".join(problems))
     return out
+
+
+def wait_for_request() -> None:
+    """In a kernel Voilà preheated, wait for the page request; elsewhere return at once.
+
+    With ``--preheat_kernel`` Voilà runs the notebook before anyone asks for a
+    page, so ``QUERY_STRING`` is empty until a request takes the kernel; then
+    Voilà sends the request's details and :func:`voila.utils.wait_for_request`
+    puts them in ``os.environ``. Call this after the work every request shares
+    (imports, loading the data) and before reading the URL. Papermill,
+    JupyterLab and a kernel Voilà starts for one request do not wait.
+    """
+    if os.environ.get("VOILA_PREHEAT") != "True":
+        return
+    from voila.utils import wait_for_request as wait
+    wait()
 
 
 def resolve(params: dict, programme, *, environ=None) -> dict:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import analytics
 from ..network import graph
+from ..data.schema import is_reading
 from ..i18n import ROLES, STATUS, TRACKS, t
 
 MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -116,6 +117,12 @@ class ThemeData:
             "degree": dict(H.degree(weight="weight")),
             "betweenness": analytics.betweenness(H) if H.number_of_nodes() else {},
         }
+
+    @functools.cached_property
+    def organisations_taking_part(self) -> dict:
+        """``participating`` and ``hosting`` organisation ids: an organisation only the
+        host or organisers came from does not count as taking part (the report's count)."""
+        return analytics.composition.participating_organisations(self.G, theme=self.theme)
 
     @functools.cached_property
     def illustrative(self) -> bool:
@@ -272,6 +279,26 @@ class ThemeData:
         nodes.attrs["truncated"] = truncated
         return nodes.reset_index(drop=True), e
 
+    def ego_explorer_frames(self, lang: str = "nl"):
+        """Nodes and edges for :func:`labkit.views.charts.ego_explorer`: every organisation's
+        partners and ties, at their places on the theme's network map, so that a page
+        without a kernel shows any organisation's own network by setting one parameter."""
+        H = self.coattendance
+        nodes = self.organisations(lang)
+        pos = {n: (round(x, 4), round(y, 4)) for n, (x, y) in self.layout.items()}  # a tenth of a pixel
+        nodes["x"] = [pos[n][0] for n in nodes["id"]]
+        nodes["y"] = [pos[n][1] for n in nodes["id"]]
+        nodes["betweenness"] = nodes["betweenness"].round(4)
+        nodes["partners"] = ["|" + "|".join(sorted(H.neighbors(n))) + "|" for n in nodes["id"]]
+        top = nodes.sort_values(["betweenness", "label"], ascending=[False, True])["id"].head(LABELS)
+        nodes["show_label"] = nodes["id"].isin(set(top))
+        ties = sorted(H.edges(data="weight"), key=lambda e: (e[0], e[1]))
+        edges = pd.DataFrame({"u": [u for u, _, _ in ties], "v": [v for _, v, _ in ties],
+                              "x": [pos[u][0] for u, _, _ in ties], "y": [pos[u][1] for u, _, _ in ties],
+                              "x2": [pos[v][0] for _, v, _ in ties], "y2": [pos[v][1] for _, v, _ in ties],
+                              "weight": [w for _, _, w in ties]})
+        return nodes.reset_index(drop=True), edges
+
     def composition_frame(self, lang: str = "nl") -> pd.DataFrame:
         comp = analytics.sector_composition(self.G, theme=self.theme, by="session")
         sectors = self.sectors_frame(lang)
@@ -291,7 +318,8 @@ class ThemeData:
         if isinstance(s["track"], str):
             label += f" · {TRACKS[lang].get(s['track'], s['track'])}"
         year, month = s["month"].split("-")
-        return f"{label} ({MONTHS[lang][int(month) - 1]} {year})"
+        reading = f", {t('reading', lang)}" if is_reading(s.get("month_source"), s["source"]) else ""
+        return f"{label} ({MONTHS[lang][int(month) - 1]} {year}{reading})"
 
     def missing_sectors(self, lang: str = "nl") -> dict:
         lab = self._sector_label(lang)
@@ -352,26 +380,31 @@ class ThemeData:
         for r in c.itertuples(index=False):
             staged = isinstance(r.stage_id, str) and r.stage_id in stages.index
             has = not pd.isna(r.horizon)
-            # No year in the source: place it where it was proposed, drawn as an open dot.
+            kind = ("none" if not has else
+                    "reading" if is_reading(getattr(r, "horizon_source", None), r.source) else "report")
+            # No year: place it where it was proposed, drawn as an open dot (charts.roadmap_chart).
             start = proposed.get(r.id)
             year = float(r.horizon) if has else (start.year + (start.day_of_year - 1) / 365.25
                                                   if start is not None and not pd.isna(start) else fallback)
             cur = status.loc[r.id] if r.id in status.index else None
-            stat = cur["status"] if cur is not None else "proposed"
+            stat = cur["status"] if cur is not None else "none"
             rows.append({
                 "id": r.id, "label": r.title_nl if lang == "nl" else r.title_en,
                 "stage_id": r.stage_id if staged else None,
                 "stage_number": int(stages.loc[r.stage_id, "number"]) if staged else len(stages) + 1,  # last
                 "stage_label": self.stage_label(r.stage_id, lang), "kind": r.kind,
-                "year": year, "has_horizon": has,
-                "horizon_label": str(int(r.horizon)) if has else t("horizon_none", lang),
+                "year": year, "has_horizon": has, "horizon_kind": kind,
+                "horizon_kind_label": t(f"horizon_kind_{kind}", lang),
+                "horizon_label": (str(int(r.horizon)) + (f" ({t('reading', lang)})" if kind == "reading" else "")
+                                  if has else t("horizon_none", lang)),
                 "status": stat, "status_label": STATUS[lang][stat],
                 "progress": int(cur["progress"]) if cur is not None else 0,
                 "last_update": cur["last_update"].strftime("%d-%m-%Y") if cur is not None else "",
                 "source": r.source,
             })
         df = pd.DataFrame(rows, columns=["id", "label", "stage_id", "stage_number", "stage_label", "kind", "year",
-                                         "has_horizon", "horizon_label", "status", "status_label",
+                                         "has_horizon", "horizon_kind", "horizon_kind_label",
+                                         "horizon_label", "status", "status_label",
                                          "progress", "last_update", "source"])
         # Spread dots that share a lane and nearly the same year so none hides another.
         df["bucket"] = (df["year"] // 2).astype(int)

@@ -216,8 +216,16 @@ def test_top_brokers():
     nx.set_node_attributes(H, {v: ("gov" if v < 4 else "biz") for v in H}, "sector")
     top = A.top_brokers(H, n=3)
     assert top["node"].iloc[0] == 4 and top.attrs["k"] is None
+    counts = [*ROLES, "total"]
     assert list(top.columns) == ["node", "label", "sector", "betweenness", "constraint", "effective_size",
-                                 *ROLES, "total"]
+                                 *counts, *(f"{c}_expected" for c in counts), *(f"{c}_z" for c in counts)]
+    # the bridge sits between the two groups: gatekeeper one way, representative the other
+    base = A.brokerage_baselines(H)
+    for c in counts:
+        assert top.loc[0, c] == base["count"].loc[4, c]
+        assert top.loc[0, f"{c}_expected"] == base["expected"].loc[4, c]
+        assert top.loc[0, f"{c}_z"] == base["z"].loc[4, c] or np.isnan(base["z"].loc[4, c])
+    assert top.attrs["density"] == base["density"]
 
 
 @pytest.mark.parametrize("seed", range(3))

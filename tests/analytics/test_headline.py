@@ -7,6 +7,7 @@ import pytest
 from labkit import analytics as A
 from labkit.data import synth
 from labkit.cli import main
+from labkit.analytics.brokers import ROLES
 from labkit.errors import ParameterError
 from conftest import DATA
 from test_data import room
@@ -96,3 +97,48 @@ def test_headline_text_says_when_brokers_rest_on_a_sample():
     h["brokers"]["k"] = 100  # what a programme above 10,000 organisations gets
     text = A.format_headline(h)
     assert "steekproef van 100 bronnen, seed 0: een schatting" in text
+
+
+def test_headline_compares_with_chance_on_the_embedded_data(embedded, programme):
+    import labkit
+    c = embedded["ties"]["coattendance"]
+    chance = c["ei_index_chance"]
+    # the case: 0.654 observed against 0.653 expected reads as chance, with the numbers behind it
+    assert round(chance["observed"], 3) == 0.654 and round(c["ei_index_expected"], 3) == 0.653
+    assert abs(chance["expected"] - c["ei_index_expected"]) < 2 * chance["sd"] / 30
+    assert chance["verdict"] == "as_chance" and chance["n_permutations"] == 1000 and chance["seed"] == 0
+    assert "even vaak met andere sectoren aan tafel als toeval zou geven" in chance["nl"]
+    assert "as often as chance would give" in chance["en"] and "38 organisations" in chance["en"]
+    by = c["ei_index_by_sector_chance"]
+    assert list(by) == list(c["ei_index_by_sector"])  # the sectors table's order
+    assert by["union"]["organisations"] == 1 and by["union"]["verdict"] == "as_chance"
+    assert "(1 organisatie)" in by["union"]["nl"] and "elke verdeling van de sectoren" in by["union"]["nl"]
+    assert by["government"]["observed"] == pytest.approx(c["ei_index_by_sector"]["government"])
+    H = labkit.organisation_coattendance(programme, theme="brede-welvaart")
+    assert chance["p_value"] == A.ei_index_permutation(H)["p_value"]
+    # brokers: every role's expected count and z beside the count, as brokerage_baselines gives them
+    D = labkit.organisation_collaboration(programme, theme="brede-welvaart", directed=True)
+    base = A.brokerage_baselines(D)
+    b = embedded["brokers"]
+    assert b["chance"]["density"] == pytest.approx(base["density"])
+    assert b["chance"]["network"]["liaison"]["z"] == pytest.approx(base["network"].loc["z", "liaison"])
+    for r in b["top"]:
+        for role in (*ROLES, "total"):
+            assert r[role] == base["count"].loc[r["node"], role]
+            z = base["z"].loc[r["node"], role]
+            assert (r[f"{role}_z"] is None) if z != z else r[f"{role}_z"] == pytest.approx(z)
+            assert r[f"{role}_expected"] == pytest.approx(base["expected"].loc[r["node"], role])
+        if r["total"]:
+            assert r["against_chance"]["role"] in ROLES and r["against_chance"]["nl"].startswith(r["label"])
+        else:
+            assert r["against_chance"] is None
+
+
+def test_analyse_text_shows_chance(capsys):
+    assert main(["analyse", "--data", str(DATA), "--theme", "brede-welvaart"]) == 0
+    out = " ".join(capsys.readouterr().out.split())  # undo the wrapping
+    assert ("De organisaties zaten even vaak met andere sectoren aan tafel als toeval zou geven: E-I-index 0,65; "
+            "bij willekeurig verdeelde sectoren 0,65") in out
+    assert "Het verschil valt binnen wat toeval geeft. Met 38 organisaties" in out
+    assert "1000 willekeurige verdelingen van de sectoren" in out
+    assert "liaison 5 (z " in out and "Gould-Fernandez, als sna::brokerage" in out

@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -27,6 +28,8 @@ def test_command_is_locked_down(tmp_path):
     assert f"--VoilaConfiguration.file_allowlist={chart_module.PATTERN}" in cmd
     assert not any("file_allowlist" in c for c in cmd if c != f"--VoilaConfiguration.file_allowlist={chart_module.PATTERN}")
     assert "--template=labkit" in cmd
+    assert "--Voila.port_retries=0" in cmd  # the port printed is the port bound
+    assert f"--Voila.config_file_paths={tmp_path.parent / 'config'}" in cmd  # labkit's voila.py only
     if sys.platform.startswith("linux"):
         assert "--KernelManager.transport=ipc" in cmd  # no kernel port on loopback TCP
 
@@ -106,11 +109,117 @@ def test_nothing_of_the_repo_is_reachable(live, path):
 
 
 @pytest.mark.slow
-def test_tree_lists_only_the_named_notebooks(live):
+def test_the_root_is_the_landing_page_not_a_listing(live):
     status, body = get(live + "/")
     text = body.decode("utf-8", "replace")
     assert status == 200
-    assert "dashboard" in text and "roadmap" not in text and "network_explorer" not in text
+    assert 'href="/voila/render/dashboard.ipynb"' in text  # a link, not a file listing
+    assert "roadmap" not in text and "network_explorer" not in text and "voila-notebooks" not in text
+    # see test_serve_pages.py for the landing and error pages in full
+
+
+# ---------------------------------------------------------------- ports and the pool
+def labkit_serve(*args, **kw):
+    return subprocess.Popen([sys.executable, "-m", "labkit", "serve", *args], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+
+
+def refused(*args):
+    """Run `labkit serve` expecting a refusal: (exit code, stdout, stderr lines)."""
+    proc = labkit_serve(*args)
+    out, err = proc.communicate(timeout=120)
+    return proc.returncode, out, err.splitlines()
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "99999", "-1"])
+def test_a_port_out_of_range_is_refused_in_one_line(port):
+    code, out, err = refused("--port", port)
+    assert code == 2 and out == ""
+    assert err == [f"labkit: port {port} is not a TCP port: give --port a number from 1 to 65535"]
+
+
+def test_a_port_in_use_is_refused_in_one_line():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(LabkitError, match=f"port {port} on 127.0.0.1 is in use"):
+            serve.check_port("127.0.0.1", port)
+        code, out, err = refused("--port", str(port), "--pool", "0")
+    assert code == 2 and out == ""
+    assert len(err) == 1 and err[0].startswith(f"labkit: port {port} on 127.0.0.1 is in use"), err
+
+
+@pytest.mark.slow
+def test_a_port_taken_after_the_check_is_still_refused(monkeypatch):
+    # between labkit's check and Voilà's bind another program takes the port: Voilà, its
+    # retries off, stops; labkit says so in its one line rather than print an address
+    monkeypatch.setattr(serve, "check_port", lambda ip, port: None)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(LabkitError, match=f"port {port} on 127.0.0.1 is in use"):
+            with serve.running(DATA, port=port, preheat=False, pool_size=0):
+                pass
+
+
+def _listening_ports(pid):
+    import psutil
+    return {c.laddr.port for c in psutil.Process(pid).net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN}
+
+
+def _read_until(proc, marker, timeout):
+    """stdout lines of a running `labkit serve` up to the one holding ``marker``."""
+    lines, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line.rstrip("\n"))
+        if marker in line:
+            return lines
+    raise AssertionError(f"no {marker!r} from labkit serve within {timeout} s: {lines}")
+
+
+def _stop(proc):
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    proc.stdout.close()
+    proc.stderr.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_printed_address_is_the_bound_port_and_the_pool_says_whom_it_holds():
+    port = serve.free_port()
+    first = labkit_serve("--port", str(port), "--pool", "2", "--data", str(DATA))
+    try:
+        lines = _read_until(first, "Stop met Ctrl+C.", timeout=240)
+        dashboard = next(line for line in lines if line.startswith("Dashboard: "))
+        assert dashboard == f"Dashboard: http://127.0.0.1:{port}/voila/render/dashboard.ipynb"
+        assert f"Startpagina: http://127.0.0.1:{port}/" in lines
+        assert "Voorverwarmen: 2 kernels voor het dashboard, 1 voor het themarapport (elk ~200 MB)…" in lines
+        ready = next(line for line in lines if line.startswith("Klaar voor "))
+        assert ready.startswith("Klaar voor 2 kijkers tegelijk: 3 voorverwarmde kernels ("), ready
+        voila = _children(first.pid)
+        assert len(voila) == 1 and port in _listening_ports(voila[0])  # Voilà, on the port printed
+        status, page = get(dashboard.split(" ", 1)[1] + "?thema=brede-welvaart")
+        assert status == 200 and b'id="lk-preview"' in page  # a preheated kernel: the first view at once
+
+        # a second labkit serve on the same port: one line, exit code 2, the first one untouched
+        code, out, err = refused("--port", str(port), "--pool", "0")
+        assert code == 2 and out == "" and len(err) == 1, err
+        assert err[0] == (f"labkit: port {port} on 127.0.0.1 is in use (another labkit serve?): "
+                          "stop that server, or pick a free port with --port N")
+        assert first.poll() is None and get(f"http://127.0.0.1:{port}/")[0] == 200
+    finally:
+        _stop(first)
 
 
 # ---------------------------------------------------------------- stopping

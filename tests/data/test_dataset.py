@@ -29,12 +29,12 @@ def test_all_36_listed_organisations_exactly(programme):
     assert sorted(listed["name"]) == sorted(REPORT_LIST)
 
 
-def test_text_only_organisations_and_the_37_discrepancy(programme):
+def test_text_only_organisations_and_the_count_of_37(programme):
     others = programme.organisations[programme.organisations["source"] != "report:deelnemers"]
     assert dict(zip(others["name"], others["source"])) == {
-        "De Nederlandsche Bank": "report:2.1", "Provincie Drenthe": "report:intro"}
+        "de Nederlandse Bank": "report:2.1", "Provincie Drenthe": "report:intro"}
     desc = programme.meta["description"]
-    assert "37" in desc and "36" in desc and "No 37th name is invented" in desc
+    assert "37" in desc and "36" in desc and "No organisation is invented" in desc
 
 
 def test_every_organisation_has_a_classified_sector(programme):
@@ -77,6 +77,7 @@ def test_sessions_of_brede_welvaart(programme):
     assert dict(zip(bw["kind"], bw["order"])) == dict(zip(kinds["id"], kinds["order"]))
     assert dict(zip(bw["kind"], bw["month"])) == {
         "focustafel": "2021-03", "verdiepingstafel": "2021-04", "werkplaats": "2021-05"}
+    assert set(bw["month_source"]) == {"reading"}  # the report gives the months of all five together
     # the other three themes have names and no sessions: a valid state
     assert set(s["theme_id"]) == {"brede-welvaart"}
 
@@ -102,6 +103,7 @@ def test_six_named_people_everyone_else_pseudonymous(programme):
     p = programme.participants
     named = p[p["consent_named"]]
     assert set(named["name"]) == NAMED
+    assert set(named["named_basis"]) == {"public-source"}  # named by the public report, no consent recorded
     assert p[~p["consent_named"]]["name"].isna().all()
 
 
@@ -127,10 +129,14 @@ def test_commitments_the_report_names(programme):
     assert c.loc["c-doel-circulair-2030", "horizon"] == 2030
     assert c.loc["c-doel-circulair-2050", "horizon"] == 2050
     assert "10-15" in c.loc["c-indicator-vertrouwen", "title_nl"]
-    # every commitment has SDGs, dimensions and a history starting at the dialogue
-    for table in ("commitment_sdgs", "commitment_dimensions", "commitment_updates"):
+    # every commitment has SDGs and dimensions; the dialogue's own have a history starting at it
+    for table in ("commitment_sdgs", "commitment_dimensions"):
         assert set(programme.tables[table]["commitment_id"]) == set(c.index), table
-    first = programme.commitment_updates.sort_values("date").groupby("commitment_id").head(1)
+    own = c[c["kind"] != "policy_target"]
+    upd = programme.commitment_updates
+    assert set(upd[upd["source"] == "classification"]["commitment_id"]) == set(own.index)
+    first = upd.sort_values("date").groupby("commitment_id").head(1)
+    first = first[first["commitment_id"].isin(own.index)]
     assert set(first["status"]) == {"proposed"}
     assert set(first["source"]) == {"classification"}
 
@@ -140,7 +146,8 @@ def test_quotes_attribute_only_consenting_people(programme):
                                how="left", suffixes=("", "_p"))
     attributed = q[q["participant_id"].notna()]
     assert attributed["consent_named"].all()
-    assert len(attributed) == 5
+    assert len(attributed[attributed["form"] == "quote"]) == 5
+    assert list(attributed[attributed["form"] == "paraphrase"]["participant_id"]) == ["p-sleijpen"]
     assert (q["source"] == "report:5").sum() == 13
 
 
@@ -162,8 +169,9 @@ def test_illustrative_rows_are_marked_and_agree_with_the_report(programme):
     later = (people.apply(lambda k: "focustafel" not in k)).sum()
     assert all_three > len(people) / 2  # "een groot deel ... bij alle drie de tafels"
     assert only_start > 0 and later > 0
-    orgs = programme.participants[programme.participants["id"].isin(people.index)]["organisation_id"].nunique()
-    assert orgs == 38
+    attendees = programme.participants[programme.participants["id"].isin(people.index)]
+    assert attendees["organisation_id"].nunique() == 38  # the 37 and the host's organisation
+    assert attendees[attendees["role"] != "host"]["organisation_id"].nunique() == 37
     inv = programme.invitations
     assert (inv["channel"] == "participant").sum() > 0  # zwaan-kleef-aan
     assert set(inv[inv["channel"] == "participant"]["first_session_id"]) <= set(

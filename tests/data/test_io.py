@@ -90,7 +90,8 @@ def test_a_programme_may_start_without_organisations_themes_or_roadmap(pkg):
 
 
 def test_header_only_event_table_is_a_valid_state(pkg):
-    (pkg / "quotes.csv").write_text("id,theme_id,participant_id,session_id,category,text_nl,source\n",
+    (pkg / "quotes.csv").write_text("id,theme_id,participant_id,session_id,session_order,category,form,"
+                                    "text_nl,source\n",
                                     encoding="utf-8")
     assert len(labkit.load(pkg).quotes) == 0
 
@@ -106,7 +107,8 @@ def test_duplicate_ids_name_both_lines(pkg):
 
 def test_unknown_reference(pkg):
     line = line_of(pkg, "participants.csv", "p-sleijpen")
-    edit(pkg, "participants.csv", "p-sleijpen,Olaf Sleijpen,true,dnb", "p-sleijpen,Olaf Sleijpen,true,dnbb")
+    edit(pkg, "participants.csv", "p-sleijpen,Olaf Sleijpen,true,public-source,dnb,",
+         "p-sleijpen,Olaf Sleijpen,true,public-source,dnbb,")
     assert problems_of(pkg) == [
         f"participants.csv:{line}: column 'organisation_id': value 'dnbb' — no row in organisations.csv has this id; add it to organisations.csv or correct the reference"]
 

@@ -59,6 +59,7 @@ def test_a_registration_list_becomes_participants_attendance_and_invitations(pkg
     assert new["id"].tolist() == ["p-imp-001", "p-imp-002"]
     assert new["name"].tolist() == ["Jan de Vries", "Els Bakker"]
     assert new["consent_named"].tolist() == [False, True]
+    assert new["named_basis"].fillna("").tolist() == ["", "consent"]  # the list records her consent
     assert new["organisation_id"].tolist() == ["abn-amro", "ocw"]
     assert set(new["source"]) == {"import"}
     att = p.attendance[p.attendance["source"] == "import"]
@@ -243,6 +244,7 @@ def test_consent_changes_only_when_the_list_says_so(pkg, tmp_path, reglist):
     p = labkit.load(pkg)
     consent = p.participants.set_index("id")["consent_named"]
     assert not consent["p-imp-002"] and not consent["p-imp-001"]
+    assert p.participants.set_index("id")["named_basis"].isna()[["p-imp-001", "p-imp-002"]].all()
     assert p.graph.nodes["person:p-imp-002"]["label"] != "Els Bakker"
 
 
@@ -397,3 +399,25 @@ def test_cli_alias_and_add_unknown(pkg, tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(base + ["--alias", "no-equals-sign"])
     assert "is not NAME=VALUE" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("Ministerie van OCW", "'Ministerie van Onderwijs, Cultuur en Wetenschap (OCW)' (ocw)"),
+    ("Min. van Economische Zaken", "'Ministerie van Economische Zaken en Klimaat (EZK)' (ezk)"),
+    ("Albert Hein", "'Albert Heijn' (albert-heijn)"),
+])
+def test_unknown_organisation_gets_the_closest_known_one_as_suggestion(pkg, tmp_path, typed, meant):
+    f = xlsx(tmp_path / "l.xlsx", [HEADER[:2], [typed, "An"]])
+    with pytest.raises(ImportListError) as e:
+        attend(pkg, f)
+    (problem,) = e.value.problems
+    assert problem.value == typed
+    oid = meant.rsplit("(", 1)[1].rstrip(")")
+    assert problem.hint.startswith(f"did you mean {meant}? then pass --alias '{typed}={oid}'")
+
+
+def test_no_suggestion_when_nothing_is_close(pkg, tmp_path):
+    f = xlsx(tmp_path / "l.xlsx", [HEADER[:2], ["Gemeente Assen", "An"]])
+    with pytest.raises(ImportListError) as e:
+        attend(pkg, f)
+    assert e.value.problems[0].hint.startswith("if it is a known organisation, pass --alias 'NAME=ORG_ID'")

@@ -8,7 +8,7 @@ from openpyxl.styles import Border, Side
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from labkit.errors import ParameterError
-from labkit.interop.sheets import Cell, date, normal_form, percentage, read_sheet, yes_no
+from labkit.interop.sheets import Cell, date, month, normal_form, percentage, read_sheet, whole, yes_no
 
 SPEC = {"organisation": {"organisatie", "organisation"}, "name": {"naam", "name"},
         "when": {"datum"}}
@@ -215,3 +215,35 @@ def test_normal_form_ignores_case_spaces_accents_and_punctuation(a, b):
 
 def test_normal_form_keeps_names_apart():
     assert normal_form("FNV") != normal_form("CNV")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("12 maart 2026", dt.date(2026, 3, 12)), ("12 mrt. 2026", dt.date(2026, 3, 12)),
+    ("1 October 2026", dt.date(2026, 10, 1)), ("3 MEI 2026", dt.date(2026, 5, 3)),
+])
+def test_dates_with_month_names(value, expected):
+    assert date(Cell(value)) == (expected, None)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-03", "2026-03"), ("2026-3", "2026-03"), ("3-2026", "2026-03"), ("03/2026", "2026-03"),
+    ("maart 2026", "2026-03"), ("Mrt 2026", "2026-03"), ("12-3-2026", "2026-03"),
+    (dt.datetime(2026, 3, 1), "2026-03"), (None, None),
+])
+def test_months(value, expected):
+    assert month(Cell(value)) == (expected, None)
+
+
+@pytest.mark.parametrize("value", ["13-2026", "voorjaar 2026", "2026", True])
+def test_bad_months(value):
+    assert month(Cell(value))[1][0] == "not a month"
+
+
+@pytest.mark.parametrize("value, expected", [(3, 3), (3.0, 3), (" 12 ", 12), ("12.0", 12), ("-2", -2)])
+def test_whole_numbers_typed_as_numbers_or_text(value, expected):
+    assert whole(Cell(value)) == (expected, None)
+
+
+@pytest.mark.parametrize("value", ["twee", 2.5, True, "1.000,5"])
+def test_not_whole_numbers(value):
+    assert whole(Cell(value))[1][0] == "not a whole number"

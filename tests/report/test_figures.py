@@ -28,14 +28,17 @@ def test_no_figures_without_sessions_or_commitments(programme):
 
 
 def test_roadmap_shows_status_as_of_the_report_date(programme):
-    early = figures.roadmap(report(programme, as_of=dt.date(2021, 6, 1))).to_dict()
+    early = figures.roadmap(report(programme, as_of=dt.date(2021, 5, 15))).to_dict()
     late = figures.roadmap(report(programme)).to_dict()
 
     def statuses(spec):
         rows = [r for v in spec["datasets"].values() for r in v if "status" in r and "stage_id" in r]
         return {r["id"]: r["status"] for r in rows}
 
-    assert set(statuses(early).values()) == {"proposed"}  # in June 2021 everything was just proposed
+    # in May 2021 the dialogue's own commitments were just proposed; the cited policy had no update
+    assert set(statuses(early).values()) == {"proposed", "none"}
+    assert {k for k, v in statuses(early).items() if v == "none"} == {"c-doel-circulair-2030",
+                                                                      "c-doel-circulair-2050"}
     assert set(statuses(late).values()) != {"proposed"}
 
 
@@ -43,3 +46,11 @@ def test_figures_follow_the_language(programme):
     spec = figures.coverage(report(programme, lang="en")).to_dict()
     titles = [v["title"]["text"] for v in spec["vconcat"]]
     assert titles[0].startswith("Broad welfare")
+
+
+def test_roadmap_and_progress_keep_their_own_colours(programme):
+    """Status colours the roadmap, stage the progress lines: one shared scale drew no lines."""
+    spec = figures.roadmap(report(programme)).to_dict()
+    assert spec["resolve"]["scale"]["color"] == "independent"
+    roadmap, progress = spec["vconcat"]
+    assert progress["encoding"]["color"]["field"] == "stage_label"

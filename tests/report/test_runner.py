@@ -375,6 +375,41 @@ def test_theme_from_the_url_must_exist():
     assert narrative.prepare(environ={}).theme == "brede-welvaart"
 
 
+def test_a_preheated_kernel_loads_the_data_then_waits_for_the_url(monkeypatch):
+    """Voilà's preheated kernel runs the notebook before any request: QUERY_STRING is empty
+    until the request comes. prepare() loads the data first, then waits, then reads the URL."""
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    narrative._CACHE.clear()
+    waited = []
+
+    def request_arrives():
+        assert narrative._CACHE, "the data should be loaded before the wait"
+        waited.append(True)
+        monkeypatch.setenv("QUERY_STRING", "thema=samen-leven&lang=en")
+
+    monkeypatch.setattr(parameters, "wait_for_request", request_arrives)
+    r = narrative.prepare(theme="", data_dir=str(DATA))
+    assert waited == [True] and (r.theme, r.lang) == ("samen-leven", "en")
+    # papermill injects the theme: nothing to wait for, the URL is not read
+    waited.clear()
+    r = narrative.prepare(theme="leefomgeving", lang="nl", data_dir=str(DATA))
+    assert waited == [] and (r.theme, r.lang) == ("leefomgeving", "nl")
+    assert narrative.prepare(data_dir=str(DATA), environ={}).theme == "brede-welvaart" and waited == []
+
+
+@pytest.mark.parametrize("preheat, waits", [(None, False), ("False", False), ("True", True)])
+def test_wait_for_request_only_in_a_preheated_kernel(monkeypatch, preheat, waits):
+    import voila.utils
+    calls = []
+    monkeypatch.setattr(voila.utils, "wait_for_request", lambda url=None: calls.append(url))
+    if preheat is None:
+        monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    else:
+        monkeypatch.setenv("VOILA_PREHEAT", preheat)
+    parameters.wait_for_request()
+    assert calls == ([None] if waits else [])
+
+
 @pytest.mark.slow
 def test_notebook_without_injection_reads_the_theme_from_the_url(monkeypatch, tmp_path):
     """What Voilà does: run the committed notebook as is, with QUERY_STRING set."""

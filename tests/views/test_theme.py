@@ -78,6 +78,7 @@ def test_explorer_frames_answer_every_filter(d):
 def test_session_labels_name_the_track_in_the_page_language(d):
     nl = set(d.composition_frame("nl")["group_label"])
     en = set(d.composition_frame("en")["group_label"])
-    assert "Verdiepingstafel · duurzaamheid (april 2021)" in nl
-    assert "Deepening table · sustainability (April 2021)" in en
-    assert "Workshop · inclusivity (May 2021)" in en
+    # the month of each table is the project's reading, and the label says so
+    assert "Verdiepingstafel · duurzaamheid (april 2021, eigen lezing)" in nl
+    assert "Deepening table · sustainability (April 2021, our reading)" in en
+    assert "Workshop · inclusivity (May 2021, our reading)" in en
