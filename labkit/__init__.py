@@ -17,7 +17,7 @@ from .analytics import (  # noqa: E402
     communities, community_mixing, constraint, cross_sector_share, describe_against_chance, diversity,
     effective_size, ei_index, ei_index_by_group, ei_index_by_node, ei_index_expected, ei_index_permutation,
     format_headline, headline, invitation_tree, missing_sectors, mixing_matrix, mixing_permutation, modularity,
-    new_cross_sector_ties, progress_over_time, sector_composition, shannon_index, stalled_commitments,
+    new_cross_sector_ties, plan_tables, progress_over_time, sector_composition, shannon_index, stalled_commitments,
     table_continuity, top_brokers, unowned)
 from .errors import DataPackageError, LabkitError, ParameterError, Problem
 from .interop.export import export_programme, read_graph
@@ -71,6 +71,7 @@ __all__ = [
     "new_cross_sector_ties",
     "organisation_coattendance",
     "organisation_collaboration",
+    "plan_tables",
     "progress_over_time",
     "read_graph",
     "save",

@@ -126,6 +126,36 @@ def _import(args) -> int:
     return 0
 
 
+def _plan_tables(args) -> int:
+    from .data.model import load
+    from .interop.seating import plan_from_list, provenance_note, write_plan
+    sectors = [s for s in args.add_unknown if "=" not in s]
+    named = dict(_pair(s) for s in args.add_unknown if "=" in s)
+    apart = []
+    for text in args.apart:
+        a, sep, b = text.partition("|")
+        if not sep or not a.strip() or not b.strip():
+            raise ParameterError(f"--apart '{text}' is not 'NAME A|NAME B'")
+        apart.append((a.strip(), b.strip()))
+    reg, plan = plan_from_list(load(args.data), args.file, tables=args.tables, capacity=args.capacity,
+                               min_sectors=args.min_sectors, keep=dict(args.keep), apart=apart,
+                               seconds=args.seconds, seed=args.seed,
+                               add_unknown=sectors[0] if sectors else named,
+                               aliases=dict(args.alias), encoding=args.encoding, sheet=args.sheet)
+    n = write_plan(reg.programme, plan, args.out, lang=args.lang)
+    print(plan.describe())
+    for line in reg.lines:
+        print("  " + line)
+    note = provenance_note(reg.programme, plan)
+    if note:
+        print("note: " + note)
+    if n:
+        print(f"note: {n} text cell{'s' if n != 1 else ''} starting with = + - @ got a leading "
+              "apostrophe so spreadsheets do not run them as formulas")
+    print(f"wrote {args.out}")
+    return 0
+
+
 def _workbook(args) -> int:
     from .interop.workbook import write_workbook
     from .data.model import load
@@ -249,6 +279,31 @@ def build_parser() -> argparse.ArgumentParser:
                    help="remove the package's rows that are no longer in the workbook "
                         "(without it they are listed and refused)")
     w.set_defaults(func=_import_workbook)
+
+    p = sub.add_parser("plan-tables", help="plan who sits at which table in the next round "
+                                           "(CP-SAT): new cross-sector pairs, sectors at every table")
+    p.add_argument("file", help="the registration list: .xlsx or .csv (as 'import attendance' reads)")
+    p.add_argument("--data", default="data", help="data package folder (default: data)")
+    p.add_argument("--tables", type=int, required=True, help="how many tables")
+    p.add_argument("--capacity", type=int, required=True, help="at most this many people at a table")
+    p.add_argument("--min-sectors", type=int, default=None,
+                   help="sectors at every table (default: 4, or as many as the registrations allow)")
+    p.add_argument("--keep", action="append", default=[], type=_pair, metavar="NAME=TABLE",
+                   help="seat NAME at table TABLE (numbered from 1); repeatable")
+    p.add_argument("--apart", action="append", default=[], metavar="NAME A|NAME B",
+                   help="never seat these two at one table; repeatable")
+    p.add_argument("--seconds", type=float, default=30,
+                   help="search limit in CP-SAT's deterministic time, about seconds (default: 30)")
+    p.add_argument("--seed", type=int, default=0, help="CP-SAT's random seed (default: 0)")
+    p.add_argument("--add-unknown", action="append", default=[], metavar="SECTOR|NAME=SECTOR",
+                   help="organisations the package does not know, in this sector (as 'import attendance')")
+    p.add_argument("--alias", action="append", default=[], type=_pair, metavar="NAME=ORG_ID",
+                   help="the list's NAME is the known organisation ORG_ID")
+    p.add_argument("--sheet", help="sheet of a workbook (default: the first visible one)")
+    p.add_argument("--encoding", help="encoding of a CSV that is not UTF-8, e.g. cp1252")
+    p.add_argument("--lang", default="nl", choices=["nl", "en"], help="language of the workbook")
+    p.add_argument("--out", required=True, help="the plan's workbook (.xlsx), written atomically")
+    p.set_defaults(func=_plan_tables)
 
     p = sub.add_parser("workbook", help="write the whole programme as a workbook to fill in "
                                         "(Excel, LibreOffice); read it back with 'import workbook'")

@@ -43,7 +43,7 @@ def test_environment_yml_lists_every_dependency():
     """conda users get what pip users get."""
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     deps = meta["dependencies"] + meta["optional-dependencies"]["test"]
-    conda_name = {"jupyter-server": "jupyter_server", "igraph": "python-igraph"}
+    conda_name = {"jupyter-server": "jupyter_server", "igraph": "python-igraph", "ortools": "ortools"}
     text = (ROOT / "environment.yml").read_text()
     for dep in deps:
         name, floor = re.match(r"([A-Za-z0-9_.-]+)\s*>=\s*([0-9.]+)", dep).groups()

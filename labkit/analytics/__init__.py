@@ -47,11 +47,14 @@ from .commitments import commitment_coverage, progress_over_time, stalled_commit
 from .composition import blau_index, diversity, missing_sectors, sector_composition, shannon_index
 from .continuity import invitation_tree, table_continuity
 from .headline import format_headline, headline, top_brokers
+from .planning import PlanInfeasible, TablePlan, plan_tables
 from .ties import (assortativity, cross_sector_share, ei_index, ei_index_by_group,
                    ei_index_by_node, ei_index_expected, ei_index_permutation, mixing_matrix, mixing_permutation,
                    new_cross_sector_ties)
 
 __all__ = [
+    "PlanInfeasible",
+    "TablePlan",
     "assortativity",
     "betweenness",
     "blau_index",
@@ -79,6 +82,7 @@ __all__ = [
     "mixing_permutation",
     "modularity",
     "new_cross_sector_ties",
+    "plan_tables",
     "progress_over_time",
     "sector_composition",
     "shannon_index",

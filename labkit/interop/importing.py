@@ -184,37 +184,9 @@ def import_attendance(programme, path, *, theme: str, session: str,
     if found["theme_id"].iloc[0] != theme:
         raise ParameterError(f"session '{session}' belongs to theme '{found['theme_id'].iloc[0]}', "
                              f"not to '{theme}'")
-    sectors = set(t["sectors"]["id"])
-    per_name = {} if isinstance(add_unknown, str) else {
-        normal_form(k): v for k, v in (add_unknown or {}).items()}
-    default = add_unknown if isinstance(add_unknown, str) else None
-    for s in {default, *per_name.values()} - {None}:
-        if s not in sectors:
-            raise ParameterError(f"no sector '{s}'; sectors are: " + ", ".join(sorted(sectors)))
-    for name, oid in (aliases or {}).items():
-        if oid not in set(t["organisations"]["id"]):
-            raise ParameterError(f"alias '{name}={oid}': no organisation '{oid}'")
-
-    sheet_, problems = read_sheet(path, ATTENDANCE_HEADERS, encoding=encoding, sheet=sheet,
-                                  ignore=_EMAIL)
-    where, cols = sheet_.where, set(sheet_.columns)
-    missing = []
-    if "name" not in cols and not {"first_name", "last_name"} & cols:
-        missing.append(Problem(where, 0, "", "", "no column with the person's name",
-                               "add a column 'Naam' (or 'Voornaam' and 'Achternaam')"))
-    if "organisation" not in cols:
-        missing.append(Problem(where, 0, "", "", "no column with the organisation",
-                               "add a column 'Organisatie'"))
-    if not cols or missing:  # rows cannot be judged without these columns
-        raise ImportListError(problems + (missing if cols else []), where)
-
-    records = _attendance_records(sheet_, problems)
-    orgs = _Organisations(t, {normal_form(k): v for k, v in (aliases or {}).items()},
-                          default, per_name, where)
-    for rec in records:
-        rec["org"] = orgs.resolve(rec, problems)
-    orgs.report_unknown(problems, sectors)
-    people, new_people = _match_people(t, records, where, problems, sheet_.notes)
+    sheet_, problems, orgs, people, new_people = _people_of_list(
+        t, path, add_unknown=add_unknown, aliases=aliases, encoding=encoding, sheet=sheet)
+    where = sheet_.where
     new_pids = {rec["pid"] for rec in new_people}
     lines = [f"new organisation {o['id']} (sector {o['sector']})" for o in orgs.new] + \
             [f"new alias of {a['organisation_id']}" for a in orgs.new_aliases]
@@ -268,6 +240,47 @@ def import_attendance(programme, path, *, theme: str, session: str,
             invitations=_append(t["invitations"], added_inv))
         _check(result, where)
     return ImportResult(result, where, len(sheet_.rows), added, updated, lines, sheet_.notes)
+
+
+def _people_of_list(t, path, *, add_unknown, aliases, encoding, sheet):
+    """Read a list of people; match organisations and people to the package.
+
+    Returns the sheet, the problems so far, the organisations resolver (new
+    organisations and aliases), one record per person (``pid``, ``name``,
+    ``org``, ``consent``, ``row``...) and the records of new people.
+    """
+    sectors = set(t["sectors"]["id"])
+    per_name = {} if isinstance(add_unknown, str) else {
+        normal_form(k): v for k, v in (add_unknown or {}).items()}
+    default = add_unknown if isinstance(add_unknown, str) else None
+    for s in {default, *per_name.values()} - {None}:
+        if s not in sectors:
+            raise ParameterError(f"no sector '{s}'; sectors are: " + ", ".join(sorted(sectors)))
+    for name, oid in (aliases or {}).items():
+        if oid not in set(t["organisations"]["id"]):
+            raise ParameterError(f"alias '{name}={oid}': no organisation '{oid}'")
+
+    sheet_, problems = read_sheet(path, ATTENDANCE_HEADERS, encoding=encoding, sheet=sheet,
+                                  ignore=_EMAIL)
+    where, cols = sheet_.where, set(sheet_.columns)
+    missing = []
+    if "name" not in cols and not {"first_name", "last_name"} & cols:
+        missing.append(Problem(where, 0, "", "", "no column with the person's name",
+                               "add a column 'Naam' (or 'Voornaam' and 'Achternaam')"))
+    if "organisation" not in cols:
+        missing.append(Problem(where, 0, "", "", "no column with the organisation",
+                               "add a column 'Organisatie'"))
+    if not cols or missing:  # rows cannot be judged without these columns
+        raise ImportListError(problems + (missing if cols else []), where)
+
+    records = _attendance_records(sheet_, problems)
+    orgs = _Organisations(t, {normal_form(k): v for k, v in (aliases or {}).items()},
+                          default, per_name, where)
+    for rec in records:
+        rec["org"] = orgs.resolve(rec, problems)
+    orgs.report_unknown(problems, sectors)
+    people, new_people = _match_people(t, records, where, problems, sheet_.notes)
+    return sheet_, problems, orgs, people, new_people
 
 
 def _attendance_records(sheet_, problems) -> list[dict]:
@@ -479,6 +492,56 @@ def _invitation_rows(t, people, theme, session, where, problems, lines) -> list[
                      "channel": channel, "invited_by": inviter, "source": SOURCE})
         lines.append(f"row {rec['row']}: {pid} invited by {inviter or 'the ' + channel}")
     return rows
+
+
+# --------------------------------------------------------------------------- registrations
+
+@dataclasses.dataclass(frozen=True)
+class Registrations:
+    """Who registered for a round, matched to the package (see :func:`read_registrations`).
+
+    ``programme`` holds the new organisations, aliases and people of the list (in
+    memory: nothing is written); ``participants`` are their ids in list order;
+    ``names`` the list's spelling of each (private: for resolving ``--keep`` and
+    ``--apart``, never for output without consent).
+    """
+
+    programme: object
+    where: str
+    participants: list
+    names: dict
+    lines: list
+    notes: list
+
+
+def read_registrations(programme, path, *, add_unknown: str | dict | None = None,
+                       aliases: dict | None = None, encoding: str | None = None,
+                       sheet: str | None = None) -> Registrations:
+    """Read a registration list (the format :func:`import_attendance` reads) for a
+    round not yet held: organisations and people are matched the same way, and
+    new ones are added to the returned programme only. Raises
+    :class:`ImportListError` listing every problem."""
+    t = programme.tables
+    sheet_, problems, orgs, people, new_people = _people_of_list(
+        t, path, add_unknown=add_unknown, aliases=aliases, encoding=encoding, sheet=sheet)
+    if problems:
+        raise ImportListError(problems, sheet_.where)
+    added = [{"id": r["pid"], "name": r["name"], "consent_named": bool(r["consent"]),
+              "named_basis": "consent" if r["consent"] else None, "organisation_id": r["org"],
+              "role": "participant", "source": SOURCE} for r in new_people]
+    result = programme
+    if added or orgs.new or orgs.new_aliases:
+        result = programme.replace(
+            organisations=_append(t["organisations"], orgs.new),
+            organisation_aliases=_append(t["organisation_aliases"], orgs.new_aliases),
+            participants=_append(t["participants"], added))
+        _check(result, sheet_.where)
+    lines = [f"new organisation {o['id']} (sector {o['sector']})" for o in orgs.new] + \
+            [f"row {r['row']}: new participant {r['pid']}" for r in new_people]
+    ids = [r["pid"] for r in people if r["pid"] is not None]
+    return Registrations(result, sheet_.where, ids, {r["pid"]: r["name"] for r in people
+                                                     if r["pid"] is not None},
+                         lines, sheet_.notes)
 
 
 # --------------------------------------------------------------------------- progress

@@ -1,0 +1,349 @@
+"""Who sits at which table in the next round: a seating plan from CP-SAT.
+
+:func:`plan_tables` seats registered participants at ``tables`` tables so that as
+many pairs as possible meet who come from **different sectors** and have **not
+sat together before** (attended one session) in this programme; ties go to the
+plan that covers more sectors at more tables. Hard rules: table sizes between
+``capacity - 2`` and ``capacity`` (where the numbers allow), at least
+``min_sectors`` sectors at every table, no two people of one organisation at one
+table unless there are more of them than tables, people kept at a table
+(``keep``) and pairs kept apart (``apart``).
+
+Model (Google OR-Tools CP-SAT)
+------------------------------
+``x[i, t]`` says person ``i`` sits at table ``t``. The pairs at a table are
+``C(n_t, 2)``, the same-sector pairs ``sum_s C(c_st, 2)``: both are linear in
+one-hot "how many" variables (``n_t = k``, ``c_st = k``), so the model needs no
+variable per pair. Only pairs of different sectors who met before get a
+variable ``y[i, j, t] >= x[i, t] + x[j, t] - 1``, subtracted. The objective is
+
+    K * (sum_t C(n_t, 2) - sum_st C(c_st, 2) - sum y) + sum_st [c_st >= 1]
+
+with ``K`` above the largest coverage, so coverage only breaks ties. Person 0 is
+pinned to table 0 (tables are interchangeable) unless someone is kept anywhere.
+The search is deterministic: one worker, a seed, and a limit in CP-SAT's
+deterministic time (about a second of work each) besides a wall-clock guard.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+
+import pandas as pd
+
+from ..errors import ParameterError
+
+PLANNED = "planned"  # attendance source of a recorded plan: not real attendance
+UNKNOWN_SECTOR = "unknown"
+
+
+class PlanInfeasible(ParameterError):
+    """The constraints cannot all hold; the message says which."""
+
+
+@dataclasses.dataclass(frozen=True)
+class TablePlan:
+    """A seating plan and its figures.
+
+    ``seating`` has one row per person: ``participant_id``, ``table`` (0-based),
+    ``organisation_id``, ``sector``. ``status`` is ``"optimal"`` (proven) or
+    ``"feasible"``; ``bound`` is CP-SAT's bound on ``new_pairs`` and ``gap`` the
+    share ``(bound - new_pairs) / bound`` (0 when proven).
+    """
+
+    seating: pd.DataFrame
+    tables: int
+    capacity: int
+    min_sectors: int
+    min_sectors_note: str | None
+    new_pairs: int
+    bound: int
+    status: str
+    gap: float
+    per_table: pd.DataFrame
+    seconds: float
+    notes: list
+
+    @property
+    def optimal(self) -> bool:
+        return self.status == "optimal"
+
+    def describe(self) -> str:
+        head = (f"{len(self.seating)} people at {self.tables} tables: {self.new_pairs} new "
+                "cross-sector pairs; ")
+        head += ("proven optimal" if self.optimal else
+                 f"not proven optimal: the bound is {self.bound}, a gap of {self.gap:.1%}")
+        lines = [head]
+        if self.min_sectors_note:
+            lines.append(self.min_sectors_note)
+        lines += self.notes
+        return "\n".join(lines)
+
+
+def met_before(programme) -> set[frozenset]:
+    """Pairs of participants who attended one session, in all sessions (planned
+    attendance does not count)."""
+    att = programme.tables["attendance"]
+    att = att[att["source"] != PLANNED]
+    pairs: set[frozenset] = set()
+    for _, people in att.groupby("session_id", sort=False)["participant_id"]:
+        pairs.update(frozenset(p) for p in itertools.combinations(sorted(set(people)), 2))
+    return pairs
+
+
+def people_frame(programme, registrations) -> pd.DataFrame:
+    """``participant_id``, ``organisation_id``, ``sector`` of the registered
+    participants, in the order given (duplicates dropped)."""
+    t = programme.tables
+    ids = list(dict.fromkeys(registrations))
+    parts = t["participants"].set_index("id")
+    unknown = [p for p in ids if p not in parts.index]
+    if unknown:
+        raise ParameterError("not participants of the programme: " + ", ".join(unknown[:5]))
+    org_sector = dict(zip(t["organisations"]["id"], t["organisations"]["sector"]))
+    orgs = [parts.at[p, "organisation_id"] for p in ids]
+    orgs = [o if isinstance(o, str) else None for o in orgs]
+    return pd.DataFrame({"participant_id": ids, "organisation_id": orgs,
+                         "sector": [org_sector.get(o, UNKNOWN_SECTOR) if o else UNKNOWN_SECTOR
+                                    for o in orgs]})
+
+
+def plan_tables(programme, registrations, *, tables: int, capacity: int,
+                min_sectors: int | None = None, keep: dict | None = None,
+                apart=(), seconds: float = 30, seed: int = 0,
+                history: set | None = None) -> TablePlan:
+    """Seat ``registrations`` (participant ids) at ``tables`` tables.
+
+    Parameters
+    ----------
+    programme : Programme
+        Gives each person's organisation and sector, and who sat together before.
+    registrations : iterable of str
+        Participant ids of the people coming.
+    tables, capacity : int
+        How many tables, and at most how many people at one.
+    min_sectors : int, optional
+        Sectors every table must have. Default: 4, or as many as the
+        registrations allow (said in ``min_sectors_note``). Given explicitly, a
+        number the registrations cannot meet raises :class:`PlanInfeasible`.
+    keep : dict, optional
+        ``{participant id: table (0-based)}``.
+    apart : iterable of (str, str)
+        Pairs of participant ids never at one table.
+    seconds : float
+        Search limit in CP-SAT's deterministic time (the same input gives
+        the same plan); the wall clock is capped at twice as much.
+    seed : int
+        CP-SAT's random seed.
+    history : set of frozenset, optional
+        Pairs who met before; default :func:`met_before` of ``programme``.
+
+    Returns
+    -------
+    TablePlan
+        Raises :class:`PlanInfeasible` with one line naming the constraint
+        that cannot hold.
+
+    Notes
+    -----
+    The objective counts pairs, a proxy for conversations that cross sectors
+    for the first time; it says nothing of whether they will be good ones.
+    """
+    from ortools.sat.python import cp_model
+
+    people = people_frame(programme, registrations)
+    keep, apart = dict(keep or {}), [tuple(p) for p in apart]
+    n, T = len(people), int(tables)
+    if T < 1 or capacity < 1:
+        raise ParameterError("tables and capacity must be at least 1")
+    if n == 0:
+        raise PlanInfeasible("nobody to seat: the registration list is empty")
+    if n > T * capacity:
+        raise PlanInfeasible(f"capacity cannot hold: {n} people but {T} tables of {capacity} "
+                             f"seat only {T * capacity}")
+    index = {p: i for i, p in enumerate(people["participant_id"])}
+    for p, t in keep.items():
+        if p not in index:
+            raise ParameterError(f"kept at a table but not registered: {p}")
+        if not 0 <= t < T:
+            raise PlanInfeasible(f"keep cannot hold: table {t + 1} of {T} does not exist")
+    for t, k in pd.Series(keep, dtype=object).value_counts().items():
+        if k > capacity:
+            raise PlanInfeasible(f"keep cannot hold: {k} people kept at table {t + 1}, "
+                                 f"which seats {capacity}")
+    for a, b in apart:
+        if a not in index or b not in index:
+            raise ParameterError(f"kept apart but not registered: {a if a not in index else b}")
+        if a == b or (keep.get(a) is not None and keep.get(a) == keep.get(b)):
+            raise PlanInfeasible(f"apart cannot hold: {a} and {b} are kept at one table")
+
+    sectors = list(dict.fromkeys(people["sector"]))
+    sec = [sectors.index(s) for s in people["sector"]]
+    lo = min(capacity - 2, n // T) if capacity > 2 else min(1, n // T)
+    lo = max(lo, 0)
+    # a sector can be at no more tables than it has people
+    reach = sorted((min(int((people["sector"] == s).sum()), T) for s in sectors), reverse=True)
+
+    def possible(m):  # necessary: every table m sectors, each sector at most `reach` tables
+        return m <= min(len(sectors), capacity) and sum(reach) >= m * T
+
+    note = None
+    if min_sectors is None:
+        m = min(4, len(sectors))
+        while m > 1 and not possible(m):
+            m -= 1
+        if m < 4:
+            note = (f"at least {m} sector{'s' if m != 1 else ''} at every table: as many as the "
+                    f"registrations allow ({len(sectors)} sectors registered)")
+    else:
+        m = int(min_sectors)
+        if m > len(sectors):
+            raise PlanInfeasible(f"min-sectors cannot hold: {m} sectors at every table, but the "
+                                 f"registrations come from {len(sectors)} sectors")
+        if not possible(m):
+            raise PlanInfeasible(f"min-sectors cannot hold: {m} sectors at each of {T} tables "
+                                 f"needs more people per sector (or fewer tables)")
+
+    hist = met_before(programme) if history is None else history
+    ids = list(people["participant_id"])
+    old = [(i, j) for i, j in itertools.combinations(range(n), 2)
+           if sec[i] != sec[j] and frozenset((ids[i], ids[j])) in hist]
+
+    model = cp_model.CpModel()
+    x = [[model.NewBoolVar(f"x{i}_{t}") for t in range(T)] for i in range(n)]
+    for i in range(n):
+        model.AddExactlyOne(x[i])
+    # start from the round-robin seating: CP-SAT repairs and improves it
+    start = greedy_seating(people, T, keep)
+    sizes = pd.Series(start).value_counts().to_dict()
+    counts = pd.Series(list(zip(start, sec))).value_counts().to_dict()
+    for i in range(n):
+        for t in range(T):
+            model.AddHint(x[i][t], start[i] == t)
+    size_terms, cover = [], []
+    for t in range(T):
+        col = [x[i][t] for i in range(n)]
+        # n_t = k as one-hot, so C(n_t, 2) is linear
+        ks = range(lo, min(capacity, n) + 1)
+        nk = {k: model.NewBoolVar(f"n{t}_{k}") for k in ks}
+        for k, v in nk.items():
+            model.AddHint(v, k == sizes[t])
+        model.AddExactlyOne(nk.values())
+        model.Add(sum(col) == sum(k * v for k, v in nk.items()))
+        size_terms += [(k * (k - 1) // 2, v) for k, v in nk.items() if k > 1]
+        present = []
+        for s in range(len(sectors)):
+            members = [x[i][t] for i in range(n) if sec[i] == s]
+            top = min(len(members), capacity)
+            ck = {k: model.NewBoolVar(f"c{t}_{s}_{k}") for k in range(top + 1)}
+            for k, v in ck.items():
+                model.AddHint(v, k == counts.get((t, s), 0))
+            model.AddExactlyOne(ck.values())
+            model.Add(sum(members) == sum(k * v for k, v in ck.items()))
+            size_terms += [(-(k * (k - 1) // 2), v) for k, v in ck.items() if k > 1]
+            present.append(ck[0].Not())
+            cover.append(ck[0].Not())
+        model.Add(sum(present) >= m)
+    # one organisation: no more at one table than its numbers force
+    for org, rows in people.groupby("organisation_id", dropna=True).groups.items():
+        members = [people.index.get_loc(r) for r in rows]
+        if len(members) > 1:
+            most = math.ceil(len(members) / T)
+            for t in range(T):
+                model.Add(sum(x[i][t] for i in members) <= most)
+    for p, t in keep.items():
+        model.Add(x[index[p]][t] == 1)
+    for a, b in apart:
+        for t in range(T):
+            model.AddBoolOr([x[index[a]][t].Not(), x[index[b]][t].Not()])
+    penalties = []
+    for i, j in old:
+        for t in range(T):
+            y = model.NewBoolVar(f"y{i}_{j}_{t}")
+            model.AddHint(y, start[i] == t == start[j])
+            model.AddBoolOr([x[i][t].Not(), x[j][t].Not(), y])  # both there -> y
+            penalties.append(y)
+    if not keep:
+        model.Add(x[0][0] == 1)  # tables are interchangeable
+    K = len(cover) + 1
+    pairs = sum(c * v for c, v in size_terms) - sum(penalties)
+    model.Maximize(K * pairs + sum(cover))
+
+    solver = cp_model.CpSolver()
+    prm = solver.parameters
+    prm.random_seed = int(seed)
+    prm.num_workers = 1
+    prm.max_deterministic_time = float(seconds)
+    prm.max_time_in_seconds = 2 * float(seconds)
+    code = solver.Solve(model)
+    if code == cp_model.INFEASIBLE:
+        raise PlanInfeasible(
+            f"the constraints cannot all hold together: {m} sectors at every table, sizes "
+            f"{lo}-{capacity}, organisations spread, {len(keep)} kept and {len(apart)} apart; "
+            "loosen one (fewer --min-sectors, another --tables or --capacity)")
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise PlanInfeasible(f"no plan found within {seconds:g} s: give it more --seconds")
+
+    seat = [next(t for t in range(T) if solver.Value(x[i][t])) for i in range(n)]
+    seating = people.assign(table=seat)
+    value = pair_value(seating, hist)
+    bound = max(int(solver.BestObjectiveBound() // K), value)
+    status = "optimal" if code == cp_model.OPTIMAL else "feasible"
+    if status == "optimal":
+        bound = value
+    return TablePlan(seating=seating, tables=T, capacity=capacity, min_sectors=m,
+                     min_sectors_note=note, new_pairs=value, bound=bound, status=status,
+                     gap=(bound - value) / bound if bound else 0.0,
+                     per_table=table_figures(seating, hist, T, sectors),
+                     seconds=solver.WallTime(), notes=[])
+
+
+def greedy_seating(people: pd.DataFrame, tables: int, keep: dict | None = None) -> list[int]:
+    """The naive plan: people sorted by sector (largest first) and organisation,
+    dealt round-robin over the tables; kept people stay at their table."""
+    keep = keep or {}
+    size = people["sector"].map(people["sector"].value_counts())
+    order = people.assign(_size=size).sort_values(["_size", "sector", "organisation_id"],
+                                                  ascending=[False, True, True], kind="stable")
+    seat = [0] * len(people)
+    load = [0] * tables
+    for p, t in keep.items():
+        load[t] += 1
+    deal = 0
+    for i in order.index:
+        p = people.at[i, "participant_id"]
+        if p in keep:
+            seat[people.index.get_loc(i)] = keep[p]
+            continue
+        t = min(range(tables), key=lambda u: (load[u], (u - deal) % tables))
+        seat[people.index.get_loc(i)] = t
+        load[t] += 1
+        deal = t + 1
+    return seat
+
+
+def pair_value(seating: pd.DataFrame, history: set) -> int:
+    """New cross-sector pairs of a seating: pairs at one table, of different
+    sectors, not in ``history``."""
+    total = 0
+    for _, g in seating.groupby("table"):
+        rows = list(zip(g["participant_id"], g["sector"]))
+        total += sum(1 for (a, sa), (b, sb) in itertools.combinations(rows, 2)
+                     if sa != sb and frozenset((a, b)) not in history)
+    return total
+
+
+def table_figures(seating: pd.DataFrame, history: set, tables: int, sectors=None) -> pd.DataFrame:
+    """One row per table: ``table`` (1-based), ``people``, ``sectors``,
+    ``new_pairs`` and one column of people per sector."""
+    sectors = list(sectors or dict.fromkeys(seating["sector"]))
+    rows = []
+    for t in range(tables):
+        g = seating[seating["table"] == t]
+        counts = g["sector"].value_counts()
+        rows.append({"table": t + 1, "people": len(g), "sectors": int((counts > 0).sum()),
+                     "new_pairs": pair_value(g, history),
+                     **{s: int(counts.get(s, 0)) for s in sectors}})
+    return pd.DataFrame(rows)
