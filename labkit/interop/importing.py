@@ -67,6 +67,7 @@ ATTENDANCE_HEADERS = {
                 "consent named", "consent to be named"},
     "invited_by": {"invited by", "uitgenodigd door"},
     "role": {"role", "rol"},
+    "participant_id": {"id", "participant id", "deelnemer id", "id deelnemer"},  # the workbook's Deelnemers
 }
 PROGRESS_HEADERS = {
     "commitment": {"id", "commitment", "commitment id", "commitment_id", "toezegging",
@@ -299,12 +300,14 @@ def _attendance_records(sheet_, problems) -> list[dict]:
         rec = {"row": r, "name": text(cell("name")), "name_col": col("name"),
                "org_raw": text(cell("organisation")), "org_col": col("organisation"),
                "by": text(cell("invited_by")), "by_col": col("invited_by"),
-               "consent_col": col("consent"), "role_col": col("role")}
+               "consent_col": col("consent"), "role_col": col("role"),
+               "pid_given": text(cell("participant_id"))}
         if rec["name"] is None and {"first_name", "last_name"} & cols:
             parts = [text(cell(f)) for f in ("first_name", "infix", "last_name")]
             rec["name"] = " ".join(p for p in parts if p) or None
             rec["name_col"] = col("last_name") or col("first_name")
-        if rec["name"] is None and not bad & {"name", "first_name", "infix", "last_name"}:
+        if rec["name"] is None and rec["pid_given"] is None and not bad & {
+                "name", "first_name", "infix", "last_name"}:
             problems.append(Problem(where, r, rec["name_col"], "", "no name",
                                     "fill in the person's name, or delete the row"))
         for field, parse in (("consent", yes_no),
@@ -388,7 +391,12 @@ def _match_people(t, records, where, problems, notes) -> tuple[list[dict], list[
     number = max(numbers, default=0) + 1
     first: dict[tuple, dict] = {}
     new = []
+    ids = set(parts["id"])
     for rec in records:
+        if rec["pid_given"] in ids:  # a row that names a participant of the package by id
+            rec["pid"], rec["name"] = rec["pid_given"], rec["name"] or rec["pid_given"]
+            first[("id", rec["pid"])] = rec
+            continue
         if rec["name"] is None:
             continue
         key = (normal_form(rec["name"]), rec["org"])

@@ -1,0 +1,95 @@
+"""labkit plan-tables: a registration list in, a plan workbook out; names only with
+consent, hostile text stays text, infeasible inputs write nothing."""
+
+import csv
+
+import openpyxl
+import pytest
+
+import labkit
+from hostile import CORPUS
+from labkit.cli import main
+from labkit.interop.workbook import write_workbook
+
+
+def registrations(path, rows):
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Organisatie", "Naam", "Toestemming"])
+        w.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def reglist(tmp_path, programme):
+    orgs = programme.tables["organisations"]
+    names = list(orgs["name"])
+    rows = [[names[i % len(names)], f"Persoon {i}", "ja" if i % 2 else "nee"] for i in range(16)]
+    return registrations(tmp_path / "aanmeldingen.csv", rows)
+
+
+def test_a_plan_workbook_from_a_registration_list(tmp_path, pkg, reglist, capsys):
+    out = tmp_path / "tafelindeling.xlsx"
+    assert main(["plan-tables", str(reglist), "--data", str(pkg), "--tables", "2", "--capacity", "8",
+                 "--keep", "Persoon 3=2", "--apart", "Persoon 1|Persoon 5", "--seconds", "5",
+                 "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "16 people at 2 tables" in said and "new participant p-imp-016" in said
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Overzicht", "Tafel 1", "Tafel 2"]
+    seated = {r[0]: t for t in ("Tafel 1", "Tafel 2")
+              for r in wb[t].iter_rows(min_row=2, values_only=True)}
+    assert len(seated) == 16
+    assert seated["Persoon 3"] == "Tafel 2"
+    named = {n for n in seated if n.startswith("Persoon")}
+    assert named == {f"Persoon {i}" for i in range(1, 16, 2)}  # only those who consented
+    assert all(n.startswith("Deelnemer ") for n in set(seated) - named)
+    summary = [r for r in wb["Overzicht"].iter_rows(values_only=True)]
+    assert summary[0][:4] == ("Tafel", "Personen", "Sectoren", "Nieuwe paren over sectoren")
+    assert labkit.load(pkg).tables["participants"].shape == labkit.load("data").tables["participants"].shape
+
+
+def test_hostile_names_stay_text_in_the_workbook(tmp_path, pkg, programme):
+    org = programme.tables["organisations"]["name"].iloc[0]
+    others = list(programme.tables["organisations"]["name"])
+    rows = [[others[i % len(others)], text.replace("\n", " ").replace("\r", " "), "ja"]
+            for i, text in enumerate(CORPUS)]
+    f = registrations(tmp_path / "vijandig.csv", rows + [[org, "Gewoon Iemand", "ja"]])
+    out = tmp_path / "plan.xlsx"
+    assert main(["plan-tables", str(f), "--data", str(pkg), "--tables", "4", "--capacity", "8",
+                 "--min-sectors", "1", "--seconds", "3", "--out", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    cells = [c for ws in wb.worksheets[1:] for row in ws.iter_rows(min_row=2) for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    values = {c.value for c in cells}
+    assert "'=HYPERLINK(\"http://example.invalid\",\"klik\")" in values
+    assert "<script>window.__xss = 1</script>" in values
+
+
+@pytest.mark.parametrize("extra,words", [
+    (["--min-sectors", "9"], "min-sectors cannot hold"),
+    (["--keep", "Persoon 1=1", "--keep", "Persoon 2=1", "--keep", "Persoon 3=1",
+      "--keep", "Persoon 4=1", "--keep", "Persoon 5=1", "--keep", "Persoon 6=1",
+      "--keep", "Persoon 7=1", "--keep", "Persoon 8=1", "--keep", "Persoon 9=1"], "keep cannot hold"),
+])
+def test_infeasible_says_which_constraint_and_writes_nothing(tmp_path, pkg, reglist, capsys, extra, words):
+    out = tmp_path / "tafelindeling.xlsx"
+    assert main(["plan-tables", str(reglist), "--data", str(pkg), "--tables", "2", "--capacity", "8",
+                 "--seconds", "3", "--out", str(out), *extra]) == 2
+    err = capsys.readouterr().err.strip()
+    assert words in err and len(err.splitlines()) == 1
+    assert not out.exists()
+
+
+def test_the_workbook_flows_deelnemers_sheet_is_a_registration_list(tmp_path, pkg, capsys):
+    wb = tmp_path / "programma.xlsx"
+    write_workbook(labkit.load(pkg), wb)
+    out = tmp_path / "plan.xlsx"
+    assert main(["plan-tables", str(wb), "--sheet", "Deelnemers", "--data", str(pkg), "--tables", "6",
+                 "--capacity", "8", "--seconds", "3", "--out", str(out)]) == 0
+    n = len(labkit.load(pkg).tables["participants"])
+    said = capsys.readouterr().out
+    assert f"{n} people at 6 tables" in said and "illustrative attendance" in said  # the example's history
+    summary = list(openpyxl.load_workbook(out)["Overzicht"].iter_rows(values_only=True))
+    assert any(r[0] == "Let op" and "illustrative" in r[1] for r in summary)
+    assert openpyxl.load_workbook(out).sheetnames[1:] == [f"Tafel {t}" for t in range(1, 7)]
