@@ -33,3 +33,14 @@ def test_notebook_runs(name, tmp_path):
     assert shown
     last = [c for c in nb.cells if c.cell_type == "code"][-1]
     assert any(o.get("data") for o in last.outputs)
+
+
+@pytest.mark.slow
+def test_plan_tables_notebook_runs(tmp_path):
+    nb = nbformat.read(ROOT / "notebooks" / "plan_tables.ipynb", as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = "".join(o.get("text", "") for o in outputs)
+    assert "new cross-sector pairs" in text and "illustrative" in text
