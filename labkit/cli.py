@@ -48,8 +48,16 @@ def _analyse(args) -> int:
     from .analytics import format_headline, headline
     from .data.model import load
     from .terminal import dumps, scrub
-    h = headline(load(args.data), theme=args.theme, as_of=args.as_of or None)
-    print(dumps(h, indent=2) if args.json else format_headline(scrub(h)))
+    from .analytics.planning import format_planned_vs_actual, planned_vs_actual
+    programme = load(args.data)
+    h = headline(programme, theme=args.theme, as_of=args.as_of or None)
+    plan = planned_vs_actual(programme)
+    if args.json:
+        print(dumps({**h, "planned_vs_actual": plan} if plan else h, indent=2))
+    else:
+        print(format_headline(scrub(h)))
+        if plan:
+            print(format_planned_vs_actual(plan))
     return 0
 
 
@@ -142,6 +150,11 @@ def _plan_tables(args) -> int:
                                seconds=args.seconds, seed=args.seed,
                                add_unknown=sectors[0] if sectors else named,
                                aliases=dict(args.alias), encoding=args.encoding, sheet=args.sheet)
+    recorded = None
+    if args.record:
+        from .analytics.planning import record_plan
+        recorded = record_plan(reg.programme, plan, args.record)
+        recorded.save(args.data)  # validates the whole package first; atomic
     n = write_plan(reg.programme, plan, args.out, lang=args.lang)
     print(plan.describe())
     for line in reg.lines:
@@ -153,6 +166,8 @@ def _plan_tables(args) -> int:
         print(f"note: {n} text cell{'s' if n != 1 else ''} starting with = + - @ got a leading "
               "apostrophe so spreadsheets do not run them as formulas")
     print(f"wrote {args.out}")
+    if recorded is not None:
+        print(f"recorded the plan as planned attendance of {', '.join(args.record)} in {args.data}")
     return 0
 
 
@@ -303,6 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", help="encoding of a CSV that is not UTF-8, e.g. cp1252")
     p.add_argument("--lang", default="nl", choices=["nl", "en"], help="language of the workbook")
     p.add_argument("--out", required=True, help="the plan's workbook (.xlsx), written atomically")
+    p.add_argument("--record", action="append", default=[], metavar="SESSION_ID",
+                   help="write the plan into the package as attendance with source 'planned', one "
+                        "session per table in order (repeat it); no measure counts it, and "
+                        "'labkit analyse' compares it with the real list once imported")
     p.set_defaults(func=_plan_tables)
 
     p = sub.add_parser("workbook", help="write the whole programme as a workbook to fill in "

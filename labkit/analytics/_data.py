@@ -224,7 +224,7 @@ def _programme_frames(p) -> Frames:
     from ..network.graph import current_status
     from ..data.privacy import pseudonym
     t = p.tables
-    o, pp, s, a = t["organisations"], t["participants"], t["sessions"], t["attendance"]
+    o, pp, s, a = t["organisations"], t["participants"], t["sessions"], p.attendance  # no plans
     orgs = _frame("organisations", node="org:" + o["id"].astype(object), label=o["name"], sector=o["sector"],
                   source=o["source"])
     member = pp["organisation_id"]

@@ -35,7 +35,7 @@ import pandas as pd
 
 from ..errors import ParameterError
 
-PLANNED = "planned"  # attendance source of a recorded plan: not real attendance
+from ..data.schema import PLANNED  # attendance of a recorded plan: not real attendance
 UNKNOWN_SECTOR = "unknown"
 
 
@@ -347,3 +347,62 @@ def table_figures(seating: pd.DataFrame, history: set, tables: int, sectors=None
                      "new_pairs": pair_value(g, history),
                      **{s: int(counts.get(s, 0)) for s in sectors}})
     return pd.DataFrame(rows)
+
+
+def record_plan(programme, plan, sessions: list[str]):
+    """The programme with ``plan`` as attendance of ``sessions`` (one per table, in
+    order), ``source`` ``planned``; earlier planned rows of those sessions go.
+    Nothing is written (``save`` the result)."""
+    if len(sessions) != plan.tables:
+        raise ParameterError(f"--record needs one session per table: {plan.tables} tables, "
+                             f"{len(sessions)} sessions")
+    known = set(programme.tables["sessions"]["id"])
+    for s in sessions:
+        if s not in known:
+            raise ParameterError(f"--record: no session '{s}'")
+    att = programme.tables["attendance"]
+    att = att[~((att["source"] == PLANNED) & att["session_id"].isin(sessions))]
+    real = set(zip(att["session_id"], att["participant_id"]))
+    rows = [{"session_id": sessions[t], "participant_id": p, "role": "participant", "source": PLANNED}
+            for p, t in zip(plan.seating["participant_id"], plan.seating["table"])
+            if (sessions[t], p) not in real]
+    new = pd.DataFrame(rows, columns=att.columns).astype(att.dtypes.to_dict())
+    return programme.replace(attendance=pd.concat([att, new], ignore_index=True))
+
+
+def planned_vs_actual(programme) -> dict | None:
+    """How many pairs a recorded plan seated together actually sat together.
+
+    For the sessions with planned attendance: ``planned`` pairs of people planned at
+    one session who had not sat together before (in other sessions), and
+    ``happened``, those of them who attended one session of that round for real.
+    ``None`` when the package holds no plan.
+    """
+    att = programme.tables["attendance"]
+    plan = att[att["source"] == PLANNED]
+    if plan.empty:
+        return None
+    round_ = set(plan["session_id"])
+    real = att[att["source"] != PLANNED]
+    before = real[~real["session_id"].isin(round_)]
+    met = set()
+    for _, g in before.groupby("session_id")["participant_id"]:
+        met |= {frozenset(x) for x in itertools.combinations(sorted(set(g)), 2)}
+    planned = set()
+    for _, g in plan.groupby("session_id")["participant_id"]:
+        planned |= {frozenset(x) for x in itertools.combinations(sorted(set(g)), 2)} - met
+    held = real[real["session_id"].isin(round_)]
+    together = set()
+    for _, g in held.groupby("session_id")["participant_id"]:
+        together |= {frozenset(x) for x in itertools.combinations(sorted(set(g)), 2)}
+    return {"sessions": len(round_), "planned": len(planned), "happened": len(planned & together),
+            "held": not held.empty}
+
+
+def format_planned_vs_actual(c: dict) -> str:
+    if not c["held"]:
+        return (f"planned: {c['planned']} new pairs at {c['sessions']} tables; "
+                "no real attendance recorded for them yet")
+    share = c["happened"] / c["planned"] if c["planned"] else 0
+    return (f"planned against actual: {c['happened']} of {c['planned']} planned new pairs "
+            f"({share:.0%}) sat together at {c['sessions']} tables")

@@ -20,7 +20,7 @@ def summarize(programme) -> dict:
     """
     t = programme.tables
     sessions = t["sessions"]
-    att = t["attendance"].merge(sessions[["id", "theme_id"]], left_on="session_id", right_on="id")
+    att = programme.attendance.merge(sessions[["id", "theme_id"]], left_on="session_id", right_on="id")
     orgs = dict(zip(t["organisations"]["id"], t["organisations"]["name"]))
     from ..network.graph import participant_label
     people = {r.id: participant_label(r.id, r.name, r.consent_named)

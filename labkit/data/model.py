@@ -38,6 +38,13 @@ class Programme:
             return tables[name]
         raise AttributeError(name)
 
+    @property
+    def attendance(self) -> pd.DataFrame:
+        """Real attendance: ``tables["attendance"]`` without the rows of a seating plan
+        (source ``planned``), which no measure counts."""
+        att = self.tables["attendance"]
+        return att[att["source"] != schema.PLANNED]
+
     def __dir__(self):
         return sorted(set(super().__dir__()) | set(self.tables))
 

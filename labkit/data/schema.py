@@ -30,8 +30,10 @@ from __future__ import annotations
 
 SOURCE_PATTERN = (
     r"^(report:(intro|aanpak|deelnemers|[1-5](\.[1-2])?)|classification"
-    r"|reference|illustrative|synthetic|import)$"
+    r"|reference|illustrative|synthetic|import|planned)$"
 )
+#: Attendance of a seating plan (``labkit plan-tables --record``): not real attendance.
+PLANNED = "planned"
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 
 STATUSES = ("proposed", "planned", "in_progress", "completed", "stalled", "dropped")

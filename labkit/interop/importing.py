@@ -210,6 +210,9 @@ def import_attendance(programme, path, *, theme: str, session: str,
         raise ImportListError(problems, where)
 
     att = t["attendance"]
+    real = {r["participant_id"] for r in added_att}
+    att = att[~((att["source"] == schema.PLANNED) & (att["session_id"] == session)
+                & att["participant_id"].isin(real))]
     illustrative = int(((att["session_id"] == session) & (att["source"] == "illustrative")).sum())
     if illustrative and added_att:
         sheet_.notes.append(f"{session} also has {illustrative} illustrative attendance rows; they "
@@ -434,7 +437,7 @@ def _attendance_rows(t, people, session, where, problems, lines) -> list[dict]:
     att = t["attendance"]
     existing = {p: (role, src) for s, p, role, src in
                 zip(att["session_id"], att["participant_id"], att["role"], att["source"])
-                if s == session}
+                if s == session and src != schema.PLANNED}  # a planned seat gives way to the real one
     rows = []
     for rec in people:
         pid = rec["pid"]

@@ -66,6 +66,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ..data import schema
+
 NODE_KINDS = ("organisation", "participant", "session", "theme", "commitment",
               "roadmap_stage", "sdg", "welfare_dimension")
 # Key in a projection's ``__networkx_cache__``: its ties as arrays, which
@@ -171,6 +173,8 @@ def build_graph(programme) -> nx.MultiDiGraph:
             G.add_edge(org(r.host_organisation_id), theme(r.id), key="hosts", kind="hosts",
                        source=r.source)
     for r in t["attendance"].itertuples(index=False):
+        if r.source == schema.PLANNED:  # a seating plan, not attendance
+            continue
         G.add_edge(person(r.participant_id), session(r.session_id), key="attended",
                    kind="attended", role=r.role, source=r.source)
     theme_host = {r.id: _v(r.host_participant_id) for r in t["themes"].itertuples(index=False)}
@@ -409,6 +413,7 @@ def _coattendance_rows_from_tables(programme, theme, sessions):
     if sessions is not None:
         ok &= np.array([s in sessions or session(s) in sessions for s in sess["id"]], dtype=bool)
     att, people = t["attendance"], t["participants"]
+    att = att[att["source"] != schema.PLANNED]  # a seating plan, not attendance
     j = _positions(att["session_id"], sess["id"][ok])  # column of B; -1: session out of scope
     member, org_ids = pd.factorize(people["organisation_id"])  # per participant; -1: no organisation
     who = _positions(att["participant_id"], people["id"])

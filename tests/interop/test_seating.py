@@ -93,3 +93,39 @@ def test_the_workbook_flows_deelnemers_sheet_is_a_registration_list(tmp_path, pk
     summary = list(openpyxl.load_workbook(out)["Overzicht"].iter_rows(values_only=True))
     assert any(r[0] == "Let op" and "illustrative" in r[1] for r in summary)
     assert openpyxl.load_workbook(out).sheetnames[1:] == [f"Tafel {t}" for t in range(1, 7)]
+
+
+def test_a_recorded_plan_counts_in_no_measure_and_is_compared_after_the_round(tmp_path, pkg, reglist, capsys):
+    from labkit.analytics.planning import planned_vs_actual
+    before = labkit.load(pkg)
+    out = tmp_path / "plan.xlsx"
+    sessions = list(before.tables["sessions"]["id"])[-2:]
+    assert main(["plan-tables", str(reglist), "--data", str(pkg), "--tables", "2", "--capacity", "8",
+                 "--seconds", "3", "--out", str(out), "--record", sessions[0],
+                 "--record", sessions[1]]) == 0
+    after = labkit.load(pkg)
+    att = after.tables["attendance"]
+    assert (att["source"] == "planned").sum() == 16
+    assert labkit.headline(after) == labkit.headline(before)
+    attended = lambda p: labkit.summarize(p)["graph"]["edges_by_kind"]["attended"]  # noqa: E731
+    assert attended(after) == attended(before)
+    assert len(after.attendance) == len(before.attendance)
+    c = planned_vs_actual(after)
+    assert c["planned"] > 0 and c["happened"] == 0  # new people: nobody sat together yet
+    # the real list of the first table: everyone planned there came
+    planned = att[(att["source"] == "planned") & (att["session_id"] == sessions[0])]["participant_id"]
+    names = {f"p-imp-{i:03d}": i for i in range(1, 17)}
+    with open(reglist, encoding="utf-8") as f:
+        rows = list(csv.reader(f))[1:]
+    real = registrations(tmp_path / "echt.csv", [rows[names[p] - 1] for p in planned])
+    theme = after.tables["sessions"].set_index("id").at[sessions[0], "theme_id"]
+    assert main(["import", "attendance", str(real), "--data", str(pkg), "--theme", theme,
+                 "--session", sessions[0]]) == 0
+    capsys.readouterr()
+    assert main(["analyse", "--data", str(pkg)]) == 0
+    said = capsys.readouterr().out
+    assert "planned against actual" in said
+    now = labkit.load(pkg).tables["attendance"]
+    came = now[now["session_id"] == sessions[0]]
+    assert set(planned) <= set(came.loc[came["source"] == "import", "participant_id"])
+    assert not (came["source"] == "planned").any()  # the real seat replaced the planned one
