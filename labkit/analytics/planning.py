@@ -406,3 +406,22 @@ def format_planned_vs_actual(c: dict) -> str:
     share = c["happened"] / c["planned"] if c["planned"] else 0
     return (f"planned against actual: {c['happened']} of {c['planned']} planned new pairs "
             f"({share:.0%}) sat together at {c['sessions']} tables")
+
+
+def compare_session(programme, session: str, came) -> str | None:
+    """One line for the import of a real list for ``session``: of the pairs planned
+    at it who had not sat together before, how many came both. ``None`` when no
+    plan is recorded for the session."""
+    att = programme.tables["attendance"]
+    planned = set(att.loc[(att["source"] == PLANNED) & (att["session_id"] == session), "participant_id"])
+    if not planned:
+        return None
+    real = att[(att["source"] != PLANNED) & (att["session_id"] != session)]
+    met = set()
+    for _, g in real.groupby("session_id")["participant_id"]:
+        met |= {frozenset(x) for x in itertools.combinations(sorted(set(g)), 2)}
+    pairs = {frozenset(x) for x in itertools.combinations(sorted(planned), 2)} - met
+    came = set(came)
+    happened = sum(1 for q in pairs if q <= came)
+    return (f"planned against actual at {session}: {len(planned & came)} of {len(planned)} planned "
+            f"people came; {happened} of {len(pairs)} planned new pairs sat together")

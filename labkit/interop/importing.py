@@ -209,6 +209,11 @@ def import_attendance(programme, path, *, theme: str, session: str,
     if problems:
         raise ImportListError(problems, where)
 
+    from ..analytics.planning import compare_session
+    came = {rec["pid"] for rec in people if rec["pid"] is not None}
+    compared = compare_session(programme, session, came)
+    if compared:
+        sheet_.notes.append(compared)
     att = t["attendance"]
     real = {r["participant_id"] for r in added_att}
     att = att[~((att["source"] == schema.PLANNED) & (att["session_id"] == session)

@@ -121,7 +121,9 @@ def test_a_recorded_plan_counts_in_no_measure_and_is_compared_after_the_round(tm
     theme = after.tables["sessions"].set_index("id").at[sessions[0], "theme_id"]
     assert main(["import", "attendance", str(real), "--data", str(pkg), "--theme", theme,
                  "--session", sessions[0]]) == 0
-    capsys.readouterr()
+    k = len(planned)
+    assert (f"planned against actual at {sessions[0]}: {k} of {k} planned people came; "
+            f"{k * (k - 1) // 2} of {k * (k - 1) // 2} planned new pairs sat together") in capsys.readouterr().out
     assert main(["analyse", "--data", str(pkg)]) == 0
     said = capsys.readouterr().out
     assert "planned against actual" in said
