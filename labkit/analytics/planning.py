@@ -269,6 +269,10 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
         model.Add(x[0][0] == 1)  # tables are interchangeable
     K = len(cover) + 1
     pairs = sum(c * v for c, v in size_terms) - sum(penalties)
+    # redundant, for a tighter bound: nobody gets more new partners than seats or candidates
+    partners = [min(capacity - 1, sum(1 for j in range(n) if sec[j] != sec[i])
+                    - sum(1 for a, b in old if i in (a, b))) for i in range(n)]
+    model.Add(pairs <= sum(partners) // 2)
     model.Maximize(K * pairs + sum(cover))
 
     solver = cp_model.CpSolver()

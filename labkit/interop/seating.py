@@ -25,7 +25,10 @@ WORDS = {
            "meaning_text": "Nieuwe paren: twee mensen aan één tafel uit verschillende sectoren die "
                            "in dit programma nog niet samen aan tafel zaten. Een maat voor kansen "
                            "op nieuwe contacten, geen belofte van goede gesprekken.",
-           "provenance": "Let op"},
+           "provenance": "Let op", "unknown": "onbekend",
+           "rests": "Wie eerder samen aan tafel zat, berust deels op {kinds} aanwezigheid, niet op "
+                    "verslagen van echte bijeenkomsten.", "and": " en ",
+           "illustrative": "illustratieve", "synthetic": "synthetische"},
     "en": {"summary": "Summary", "table": "Table", "people": "People", "sectors": "Sectors",
            "new_pairs": "New cross-sector pairs", "name": "Name", "organisation": "Organisation",
            "sector": "Sector", "total": "Total", "status": "Solution",
@@ -35,19 +38,22 @@ WORDS = {
            "meaning_text": "New pairs: two people at one table, of different sectors, who have not "
                            "sat together before in this programme. A proxy for the chance of new "
                            "contacts, not a promise of good conversations.",
-           "provenance": "Note"},
+           "provenance": "Note", "unknown": "unknown",
+           "rests": "Who sat together before rests partly on {kinds} attendance rows, not on "
+                    "records of real sessions.", "and": " and ",
+           "illustrative": "illustrative", "synthetic": "synthetic"},
 }
 
 
-def provenance_note(programme, plan) -> str | None:
+def provenance_note(programme, plan, lang: str = "en") -> str | None:
     """A sentence when the history the plan rests on has illustrative or synthetic rows."""
     att = programme.tables["attendance"]
     mine = att[att["participant_id"].isin(set(plan.seating["participant_id"]))]
     kinds = sorted(set(mine["source"]) & {"illustrative", "synthetic"})
     if not kinds:
         return None
-    return ("Who sat together before rests partly on " + " and ".join(kinds)
-            + " attendance rows, not on records of real sessions.")
+    w = WORDS[lang]
+    return w["rests"].format(kinds=w["and"].join(w[k] for k in kinds))
 
 
 def plan_sheets(programme, plan, *, lang: str = "nl") -> dict[str, list[list]]:
@@ -56,6 +62,7 @@ def plan_sheets(programme, plan, *, lang: str = "nl") -> dict[str, list[list]]:
     parts = programme.tables["participants"].set_index("id")
     orgs = dict(zip(programme.tables["organisations"]["id"], programme.tables["organisations"]["name"]))
     sectors = dict(zip(programme.tables["sectors"]["id"], programme.tables["sectors"][f"name_{lang}"]))
+    sectors.setdefault("unknown", w["unknown"])  # people without an organisation
     pt = plan.per_table
     sector_cols = [c for c in pt.columns if c not in ("table", "people", "sectors", "new_pairs")]
     head = [w["table"], w["people"], w["sectors"], w["new_pairs"],
@@ -68,7 +75,7 @@ def plan_sheets(programme, plan, *, lang: str = "nl") -> dict[str, list[list]]:
     if plan.min_sectors_note:
         summary.append(["", plan.min_sectors_note])
     summary.append([w["meaning"], w["meaning_text"]])
-    note = provenance_note(programme, plan)
+    note = provenance_note(programme, plan, lang)
     if note:
         summary.append([w["provenance"], note])
     sheets = {w["summary"]: summary}

@@ -91,7 +91,7 @@ def test_the_workbook_flows_deelnemers_sheet_is_a_registration_list(tmp_path, pk
     said = capsys.readouterr().out
     assert f"{n} people at 6 tables" in said and "illustrative attendance" in said  # the example's history
     summary = list(openpyxl.load_workbook(out)["Overzicht"].iter_rows(values_only=True))
-    assert any(r[0] == "Let op" and "illustrative" in r[1] for r in summary)
+    assert any(r[0] == "Let op" and "illustratieve" in r[1] for r in summary)
     assert openpyxl.load_workbook(out).sheetnames[1:] == [f"Tafel {t}" for t in range(1, 7)]
 
 
