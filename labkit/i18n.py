@@ -101,7 +101,7 @@ STRINGS = {
         "none": "geen",
         "now": "nu",
         "welfare_caption": ("De drie dimensies van de CBS Monitor Brede Welvaart. Welke dimensies en SDG's "
-                            "een toezegging dient, is de indeling van labkit, niet van het verslag."),
+                            "een toezegging dient, is de indeling van het project, niet van de bron."),
         "bad_url": "De link bevat een parameter die labkit niet kan gebruiken; u ziet het standaardthema.",
         "preview_loading": "De keuzemenu's en de andere tabbladen worden geladen…",
     },
@@ -193,7 +193,7 @@ STRINGS = {
         "none": "none",
         "now": "now",
         "welfare_caption": ("The three dimensions of the CBS Monitor of Well-being. Which dimensions and SDGs "
-                            "a commitment serves is labkit's classification, not the report's."),
+                            "a commitment serves is the project's classification, not the source's."),
         "bad_url": "The link holds a parameter labkit cannot use; you see the default theme.",
         "preview_loading": "Loading the menus and the other tabs…",
     },

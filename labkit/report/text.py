@@ -80,7 +80,7 @@ NL = {
     "whole_system_all": "<strong>Het hele systeem was in de kamer:</strong> alle {total} sectoren waren vertegenwoordigd.",
     "whole_system_some": "<strong>Niet het hele systeem was in de kamer:</strong> {present} van de {total} "
                          "sectoren waren vertegenwoordigd; er ontbrak: {missing}.",
-    "sectors_note": "De sectoren zijn de indeling van het project; het verslag geeft ze niet.",
+    "sectors_note": "De sectoren zijn de indeling van het project; de bron geeft ze niet.",
     "col_sector": "Sector",
     "col_orgs": "Organisaties",
     "col_n_orgs": "Aantal organisaties",
@@ -119,7 +119,7 @@ NL = {
     "col_n_ties": "Samenwerkingen",
     # 4 insights
     "s_insights": "Vragen, ingrediënten en casussen",
-    "insights_intro": "Wat de tafels opleverden, tafel voor tafel en in de woorden van het verslag.",
+    "insights_intro": "Wat de tafels opleverden, tafel voor tafel en in de woorden van de bron.",
     "insights_none": "Voor dit thema zijn nog geen opbrengsten (vragen, ingrediënten, casussen) vastgelegd.",
     "k_topic": "Onderwerpen",
     "k_question": "De generatieve vragen",
@@ -164,7 +164,7 @@ NL = {
     "s_coverage": "Brede welvaart en SDG’s",
     "coverage_intro": "Aan welke dimensies van brede welvaart (CBS Monitor Brede Welvaart) en aan welke "
                       "duurzame-ontwikkelingsdoelen van de VN de toezeggingen bijdragen. Deze koppeling "
-                      "is de indeling van het project, niet die van het verslag.",
+                      "is de indeling van het project, niet die van de bron.",
     "col_dimension": "Dimensie",
     "col_n_commitments": "Toezeggingen",
     "col_sdg": "SDG",
@@ -182,7 +182,7 @@ NL = {
     "anonymous": "een deelnemer",
     "paraphrase": "weergave in het verslag, geen letterlijk citaat",
     "quotes_at_kind": "De reacties hieronder zijn gegeven bij een {table}; het verslag zegt niet bij welke.",
-    "quotes_note": "Alleen wie het openbare verslag zelf noemt of wie toestemming gaf, staat met naam bij een "
+    "quotes_note": "Alleen wie een openbare bron zelf noemt of wie toestemming gaf, staat met naam bij een "
                    "citaat of weergave.",
     # 8 data
     "s_data": "Over de gegevens",
@@ -198,7 +198,7 @@ NL = {
     "src_import": "<strong>ingevoerd</strong>: door de organisatoren ingevuld of ingelezen (werkboek, "
                   "aanmeldlijsten, voortgangslijsten)",
     "data_as_of": "Peildatum: {date} ({rule}).",
-    "data_privacy": "Met naam genoemd worden alleen mensen die een openbare bron (het verslag) zelf noemt of "
+    "data_privacy": "Met naam genoemd worden alleen mensen die een openbare bron zelf noemt of "
                     "die toestemming gaven; alle anderen staan onder een pseudoniem of blijven anoniem.",
     "col_data_table": "Gegevens",
     "col_src_report": "Verslag",
@@ -301,7 +301,7 @@ EN = {
     "whole_system_all": "<strong>The whole system was in the room:</strong> all {total} sectors were represented.",
     "whole_system_some": "<strong>Not the whole system was in the room:</strong> {present} of the {total} "
                          "sectors were represented; missing: {missing}.",
-    "sectors_note": "Sectors are the project's classification; the source report gives none.",
+    "sectors_note": "Sectors are the project's classification; the source gives none.",
     "col_sector": "Sector",
     "col_orgs": "Organisations",
     "col_n_orgs": "Organisations (number)",
@@ -338,7 +338,7 @@ EN = {
     "col_other_sectors": "Other sectors",
     "col_n_ties": "Collaborations",
     "s_insights": "Questions, ingredients and cases",
-    "insights_intro": "What the tables yielded, table by table, in the words of the report (in Dutch).",
+    "insights_intro": "What the tables yielded, table by table, in the words of the source (in Dutch).",
     "insights_none": "No results (questions, ingredients, cases) have been recorded for this theme yet.",
     "k_topic": "Topics",
     "k_question": "The generative questions",
@@ -381,7 +381,7 @@ EN = {
     "s_coverage": "Broad welfare and SDGs",
     "coverage_intro": "Which dimensions of broad welfare (CBS Monitor Brede Welvaart) and which UN "
                       "Sustainable Development Goals the commitments contribute to. This mapping is the "
-                      "project's classification, not the source report's.",
+                      "project's classification, not the source's.",
     "col_dimension": "Dimension",
     "col_n_commitments": "Commitments",
     "col_sdg": "SDG",
@@ -398,8 +398,8 @@ EN = {
     "anonymous": "a participant",
     "paraphrase": "the report's account, not a verbatim quote",
     "quotes_at_kind": "The reactions below were given at a {table}; the report does not say which.",
-    "quotes_note": "Only people the public report itself names, or who consented, are named with a quote or "
-                   "an account. Quotes are in Dutch, as in the report.",
+    "quotes_note": "Only people a public source itself names, or who consented, are named with a quote or "
+                   "an account. Quotes are in Dutch, as in the source.",
     "s_data": "About the data",
     "data_intro": "This report was made from the data package ‘{title}’ (version {version}). Every row "
                   "says where it comes from:",
@@ -413,7 +413,7 @@ EN = {
     "src_import": "<strong>entered</strong>: filled in or read in by the organisers (workbook, "
                   "registration lists, progress lists)",
     "data_as_of": "Reference date: {date} ({rule}).",
-    "data_privacy": "Only people a public source (the report) itself names, or who consented, are named; "
+    "data_privacy": "Only people a public source itself names, or who consented, are named; "
                     "everyone else appears under a pseudonym or stays anonymous.",
     "col_data_table": "Data",
     "col_src_report": "Report",
