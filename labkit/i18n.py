@@ -48,9 +48,15 @@ STRINGS = {
                             "mensen van beide organisaties aan minstens één zelfde tafel zaten; hoe dikker, "
                             "hoe vaker. Met naam: de organisaties met de sterkste brugfunctie."),
         "mixing_title": "Tussen welke sectoren liepen verbindingen?",
-        "ei_title": "Keken sectoren over hun grenzen heen? (E-I-index)",
-        "ei_caption": ("E-I-index per sector: +1 = alle verbindingen met andere sectoren, "
-                       "−1 = alleen binnen de eigen sector."),
+        "ei_title": "Mengden sectoren meer dan toeval zou geven? (E-I-index)",
+        "ei_caption": ("Per sector de E-I-index (stip; +1 = alle verbindingen met andere sectoren, −1 = alleen "
+                       "binnen de eigen sector) naast wat willekeurig verdeelde sectoren geven (grijze balk: "
+                       "95% van 1.000 toevalsuitkomsten; streepje: hun gemiddelde). Een stip in de grijze balk: "
+                       "zo vaak als toeval zou geven."),
+        "chance_more": "meer dan toeval", "chance_less": "minder dan toeval",
+        "chance_as_chance": "zoals toeval",
+        "chance_expected": "Bij toeval", "chance_range": "95% bij toeval", "chance_verdict": "Oordeel",
+        "chance_no_sector": "Geen enkele sector wijkt meer af van toeval dan toeval zelf geeft.",
         "continuity_title": "Wie kwam wanneer",
         "roadmap_title": "De routekaart: waar staat elke toezegging?",
         "roadmap_caption": ("Elke stip is een toezegging. Een volle stip staat op het jaar dat de bron noemt; "
@@ -141,8 +147,14 @@ STRINGS = {
                             "both organisations sat at the same table at least once; thicker means more often. "
                             "Named: the organisations that bridged most."),
         "mixing_title": "Between which sectors did ties run?",
-        "ei_title": "Did sectors look beyond their borders? (E-I index)",
-        "ei_caption": "E-I index per sector: +1 = all ties to other sectors, −1 = only within the sector.",
+        "ei_title": "Did sectors mix more than chance would give? (E-I index)",
+        "ei_caption": ("Per sector the E-I index (dot; +1 = all ties to other sectors, −1 = only within the "
+                       "sector) beside what sectors dealt out at random give (grey bar: 95% of 1,000 chance "
+                       "outcomes; tick: their mean). A dot inside the grey bar: as often as chance would give."),
+        "chance_more": "more than chance", "chance_less": "less than chance",
+        "chance_as_chance": "as chance would give",
+        "chance_expected": "By chance", "chance_range": "95% by chance", "chance_verdict": "Verdict",
+        "chance_no_sector": "No sector differs from chance by more than chance itself gives.",
         "continuity_title": "Who came when",
         "roadmap_title": "The roadmap: where does each commitment stand?",
         "roadmap_caption": ("Each dot is a commitment. A filled dot sits at the year the source gives; an "

@@ -121,13 +121,13 @@ class Dashboard:
             "composition", "continuity", "network", "mixing", "ei", "roadmap", "progress", "sdg", "welfare")}
         self.texts = {name: w.HTML() for name in (
             "missing", "network_caption", "brokers", "ego", "roadmap_caption", "commitments", "ei_caption",
-            "welfare_caption")}
+            "welfare_caption", "chance")}
         self.network_controls = w.HBox([self.sector_dd, self.table_dd, self.size_dd])
         self.tabs = w.Tab(children=[
             w.VBox([self.cards, self.empty[0], self.slots["composition"].box, self.texts["missing"],
                     self.slots["continuity"].box]),
             w.VBox([self.empty[1], self.network_controls, self.slots["network"].box,
-                    self.texts["network_caption"],
+                    self.texts["network_caption"], self.texts["chance"],
                     self.slots["mixing"].box, self.slots["ei"].box, self.texts["ei_caption"],
                     self.texts["brokers"], self.org_dd, self.texts["ego"]]),
             w.VBox([self.empty[2], self.slots["roadmap"].box, self.texts["roadmap_caption"],
@@ -317,7 +317,7 @@ class Dashboard:
         lang, d = self.lang, self.data
         if not d.has_sessions or d.coattendance.number_of_nodes() == 0:
             self._clear("network", "mixing", "ei")
-            for k in ("network_caption", "brokers", "ego", "ei_caption"):
+            for k in ("network_caption", "brokers", "ego", "ei_caption", "chance"):
                 self.texts[k].value = ""
             self.network_controls.layout.display = self.org_dd.layout.display = "none"
             self._say(1, *(["no_links"] if d.has_sessions else []))
@@ -327,8 +327,9 @@ class Dashboard:
         self._draw_network()
         sectors = d.sectors_frame(lang)
         self.slots["mixing"].show(charts.mixing_heatmap(d.mixing_frame(lang), lang=lang))
-        self.slots["ei"].show(charts.ei_bars(d.ei_frame(lang), sectors, lang=lang))
+        self.slots["ei"].show(charts.ei_chance_chart(d.ei_frame(lang), sectors, lang=lang))
         self.texts["ei_caption"].value = f"<div class='lk-caption'>{esc(t('ei_caption', lang))}</div>"
+        self.texts["chance"].value = "".join(f"<p class='lk-chance'>{esc(x)}</p>" for x in d.chance_sentences(lang))
         brokers = d.brokers_frame(lang)
         if not brokers.empty:
             brokers.columns = [t("organisation", lang), t("sector", lang), t("role", lang), "brokerage",

@@ -20,6 +20,7 @@ from ..errors import ParameterError
 from .narrative import (INSIGHT_ORDER, NONFACT, QUOTE_CATEGORIES, SOURCE_KINDS, Report, brokers,
                         commitment_status, continuity, coverage, provenance, sector_table, session_table,
                         stage_table)
+from .figures import theme_data
 from .text import STRINGS, format_date, format_month, join_words, lower_first, number_word
 
 #: (anchor, heading key), in the report's order.
@@ -398,8 +399,9 @@ def network_section(r: Report) -> Fragment:
         channels = [t[f"channel_{ch}"].format(n=int(counts[ch]))
                     for ch in ("organisers", "host", "participant") if ch in counts]
         body.append(_p(t["invitations"].format(first=first, channels=join_words(channels, r.lang))))
+    body.extend(_p(x) for x in theme_data(r).chance_sentences(r.lang))
     # chart: network map of the organisations (charts.network_map)
-    # chart: sector mixing heatmap and E-I index (analytics.ei_index, charts.mixing_heatmap)
+    # chart: sector mixing heatmap and E-I index against chance (charts.ei_chance_chart)
     # chart: continuity across the three tables (charts.continuity)
     body.append(Markup("<h3>{}</h3>").format(t["brokers_title"]))
     b = brokers(r)

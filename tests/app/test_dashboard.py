@@ -29,6 +29,10 @@ def test_tabs_draw_when_opened(programme):
     assert a.slots["network"].chart is None
     a.tabs.selected_index = 1
     assert a.slots["network"].chart is not None
+    # the connections tab says, with its numbers, how the mixing compares with chance
+    assert "<p class='lk-chance'>De organisaties zaten even vaak met andere sectoren aan tafel als toeval" \
+        in a.texts["chance"].value
+    assert a.slots["ei"].chart.spec["title"]["text"].startswith("Mengden sectoren meer dan toeval")
 
 
 def test_filters_are_chart_parameters_not_new_specs(programme):
