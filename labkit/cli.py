@@ -48,7 +48,13 @@ def _analyse(args) -> int:
     from .analytics import format_headline, headline
     from .data.model import load
     from .terminal import dumps, scrub
-    h = headline(load(args.data), theme=args.theme, as_of=args.as_of or None)
+    programme = load(args.data)
+    if args.rounds:
+        from .analytics import format_round_change, round_change
+        change = round_change(programme, theme=args.theme)
+        print(dumps(change, indent=2) if args.json else format_round_change(scrub(change), args.lang))
+        return 0
+    h = headline(programme, theme=args.theme, as_of=args.as_of or None)
     print(dumps(h, indent=2) if args.json else format_headline(scrub(h)))
     return 0
 
@@ -198,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", default="", metavar="YYYY-MM-DD",
                    help="date for stalled commitments (default: the latest commitment update)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--rounds", action="store_true",
+                   help="the change between the programme's rounds: who came back, which ties lasted, "
+                        "what moved (labkit.analytics.round_change)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of --rounds' text (default nl)")
     p.set_defaults(func=_analyse)
 
     p = sub.add_parser("serve", help="serve the dashboard with Voilà (127.0.0.1 unless told)")

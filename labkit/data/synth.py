@@ -151,6 +151,7 @@ def programme(n_organisations: int, *, seed: int = 0, themes: int = 1,
                        order=list(range(1, len(SECTORS) + 1)))
     t["table_kinds"] = _df("table_kinds", id=[k[0] for k in _KINDS], name_nl=[k[1] for k in _KINDS],
                            name_en=[k[2] for k in _KINDS], order=[1, 2, 3])
+    t["rounds"] = _df("rounds")  # one round: the whole programme
     t["roadmap_stages"] = _df("roadmap_stages", id=[s[0] for s in _STAGES], number=[1, 2, 3],
                               name_nl=[s[1] for s in _STAGES], name_en=[s[2] for s in _STAGES],
                               text_nl=[s[1] + " (synthetisch)." for s in _STAGES])
