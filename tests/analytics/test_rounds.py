@@ -152,3 +152,31 @@ def test_a_package_from_before_rounds_still_reads_and_means_the_same(tmp_path):
     for name, df in now.tables.items():
         assert before.tables[name].equals(df), name
     assert A.headline(before) == A.headline(now)
+
+
+def test_gexf_holds_the_rounds_as_intervals_that_networkx_reads_back(tmp_path):
+    from labkit.interop.export import read_graph, write_gexf, write_graphml
+    p = three_rounds()
+    G = p.graph
+    assert G.nodes["session:s2"]["round"] == "r2"
+    assert (G.nodes["session:s2"]["start"].isoformat(), G.nodes["session:s2"]["end"].isoformat()) == (
+        "2026-01-01", "2026-06-30")
+    assert G.nodes["org:a"]["start"].isoformat() == "2025-01-01" and "end" not in G.nodes["session:s4"]
+    assert G.edges["person:pd", "session:s3", "attended"]["start"].isoformat() == "2026-01-01"
+    path = tmp_path / "drie.gexf"
+    write_gexf(G, path)
+    text = path.read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text
+    R = nx.read_gexf(path)
+    assert (R.nodes["session:s1"]["start"], R.nodes["session:s1"]["end"]) == ("2025-01-01", "2025-06-30")
+    assert R.nodes["org:c"]["start"] == "2025-01-01" and R.nodes["org:c"]["end"] == "2025-06-30"
+    back = read_graph(path)
+    assert back.nodes["session:s2"]["start"] == G.nodes["session:s2"]["start"]
+    assert back.nodes["session:s2"]["round"] == "r2"
+    write_graphml(G, tmp_path / "drie.graphml")  # GraphML keeps the round as an attribute
+    assert read_graph(tmp_path / "drie.graphml").nodes["session:s3"]["round"] == "r2"
+
+
+def test_one_round_adds_no_time_to_the_graph():
+    G = labkit.load(DATA).graph
+    assert not any("start" in d or "round" in d for _, d in G.nodes(data=True))
