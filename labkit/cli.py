@@ -35,6 +35,22 @@ def _new(args) -> int:
     return 0
 
 
+def _synth(args) -> int:
+    from pathlib import Path
+
+    from .data import synth
+    from .errors import ParameterError
+    folder = Path(args.dir)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ParameterError(f"{folder} is not an empty folder: labkit synth writes into a new or empty one")
+    p = (synth.rounds_programme(args.organisations, rounds=args.rounds, seed=args.seed) if args.rounds > 1
+         else synth.programme(args.organisations, seed=args.seed))
+    p.save(folder)
+    print(f"{folder}: a synthetic programme (every row 'synthetic'): {len(p.organisations):,} organisations, "
+          f"{len(p.sessions):,} sessions, {max(1, len(p.tables['rounds']))} round(s)")
+    return 0
+
+
 def _summary(args) -> int:
     from .data.model import load
     from .analytics.summary import format_summary, summarize
@@ -190,6 +206,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="nl", choices=["nl", "en"],
                    help="language of the title, the description and the README (default: nl)")
     p.set_defaults(func=_new)
+
+    p = sub.add_parser("synth", help="write a synthetic programme (every row 'synthetic') to try labkit on: "
+                                     "any size, one or more rounds")
+    p.add_argument("dir", help="folder to create (new or empty)")
+    p.add_argument("--organisations", type=int, default=40, help="organisations (a round) (default 40)")
+    p.add_argument("--rounds", type=int, default=1, help="rounds (default 1)")
+    p.add_argument("--seed", type=int, default=0, help="seed: the same arguments give the same programme")
+    p.set_defaults(func=_synth)
 
     p = sub.add_parser("summary", help="print a short account of the programme")
     p.add_argument("--data", default="data", help="data package folder (default: data)")

@@ -71,7 +71,8 @@ def round_change(programme, theme: str | None = None) -> dict:
         (``from``, ``to``, ``organisations``, ``people``, ``sectors``,
         ``coattendance``, ``collaboration``, ``commitments``); ``first_to_last``: the
         same from the first round to the last when there are more than two, else None;
-        ``unassigned_sessions``: sessions without a round in a programme that has rounds.
+        ``unassigned_sessions``: sessions without a round in a programme that has rounds;
+        ``illustrative``: whether any row is illustrative or synthetic.
     """
     t = programme.tables
     rounds = rounds_in_order(programme)
@@ -105,7 +106,8 @@ def round_change(programme, theme: str | None = None) -> dict:
                   "commitments_raised": sorted(_raised(t["commitments"], round_of, rid))})
     steps = [_step(a, b, per, orgs, t, round_of, rounds) for a, b in zip(rounds, rounds[1:])]
     first_last = _step(rounds[0], rounds[-1], per, orgs, t, round_of, rounds) if len(rounds) > 2 else None
-    return {"rounds": rounds, "steps": steps, "first_to_last": first_last, "unassigned_sessions": unassigned}
+    return {"rounds": rounds, "steps": steps, "first_to_last": first_last, "unassigned_sessions": unassigned,
+            "illustrative": bool(programme.is_illustrative)}
 
 
 def _coattendance(a: pd.DataFrame) -> set[tuple[str, str]]:
@@ -223,7 +225,7 @@ def format_round_change(change: dict, lang: str = "nl") -> str:
     label = {r["id"]: r[name] or r["name_nl"] or r["id"] for r in rounds}
     lines = [w["rounds"]]
     for r in rounds:
-        ei = "–" if r["ei_index"] is None else f"{r['ei_index']:.2f}"
+        ei = "–" if r["ei_index"] is None else _num(r["ei_index"], lang)
         lines.append(f"  {label[r['id']]}: " + w["round"].format(
             orgs=r["organisations"], people=r["people"], sectors=len(r["sectors"]),
             cov=round(100 * (r["coverage"] or 0)), ties=r["coattendance_ties"], ei=ei,
@@ -238,14 +240,21 @@ def format_round_change(change: dict, lang: str = "nl") -> str:
             lines.append("  " + w["sectors"].format(up=", ".join(s["sectors"]["appeared"]) or "–",
                                                     down=", ".join(s["sectors"]["disappeared"]) or "–"))
         lines.append("  " + w["ties"].format(formed=co["formed"], kept=co["kept"], gone=co["dissolved"],
-                                             j="–" if co["jaccard"] is None else f"{co['jaccard']:.2f}",
+                                             j="–" if co["jaccard"] is None else _num(co["jaccard"], lang),
                                              cf=_pct(co["cross_sector_share_formed"]),
                                              ck=_pct(co["cross_sector_share_kept"])))
         lines.append("  " + w["commitments"].format(new=cm["new"], carried=cm["carried_over"],
                                                     done=len(cm["completed"]), stalled=len(cm["stalled"])))
     if change["unassigned_sessions"]:
         lines.append(w["unassigned"].format(n=len(change["unassigned_sessions"])))
+    if change.get("illustrative"):
+        lines.append(w["illustrative"])
     return "\n".join(lines)
+
+
+def _num(x: float, lang: str) -> str:
+    text = f"{x:.2f}".replace("-", "−")
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _pct(x) -> str:
@@ -262,7 +271,8 @@ _WORDS = {
            "ties": "verbindingen aan tafel: {formed} nieuw, {kept} gebleven, {gone} verdwenen "
                    "(Jaccard {j}); tussen sectoren: nieuw {cf}, gebleven {ck}",
            "commitments": "toezeggingen: {new} nieuw, {carried} meegenomen, {done} afgerond, {stalled} vastgelopen",
-           "unassigned": "{n} sessies horen bij geen ronde en tellen niet mee."},
+           "unassigned": "{n} sessies horen bij geen ronde en tellen niet mee.",
+           "illustrative": "LET OP: deze gegevens bevatten illustratieve of synthetische rijen: geen feiten."},
     "en": {"one": "One round: the programme has no rounds to compare (yet).",
            "rounds": "Rounds:",
            "round": "{orgs} organisations, {people} participants, {sectors} sectors ({cov}% of all), "
@@ -272,5 +282,6 @@ _WORDS = {
            "ties": "ties at the table: {formed} formed, {kept} kept, {gone} dissolved "
                    "(Jaccard {j}); across sectors: formed {cf}, kept {ck}",
            "commitments": "commitments: {new} new, {carried} carried over, {done} completed, {stalled} stalled",
-           "unassigned": "{n} sessions belong to no round and are not counted."},
+           "unassigned": "{n} sessions belong to no round and are not counted.",
+           "illustrative": "NOTE: this data holds illustrative or synthetic rows: not facts."},
 }

@@ -1,5 +1,6 @@
 """Change between rounds, on a three-round programme worked out by hand, and the one-round case."""
 
+import itertools
 import json
 import shutil
 
@@ -180,3 +181,61 @@ def test_gexf_holds_the_rounds_as_intervals_that_networkx_reads_back(tmp_path):
 def test_one_round_adds_no_time_to_the_graph():
     G = labkit.load(DATA).graph
     assert not any("start" in d or "round" in d for _, d in G.nodes(data=True))
+
+
+def brute_force(p):
+    """Per round, the organisations and the co-attendance ties, counted the plain way."""
+    org_of = dict(zip(p.participants["id"], p.participants["organisation_id"]))
+    round_of = dict(zip(p.sessions["id"], p.sessions["round_id"]))
+    at = {}
+    for s, person in zip(p.attendance["session_id"], p.attendance["participant_id"]):
+        at.setdefault(s, set()).add(org_of[person])
+    orgs, ties = {}, {}
+    for s, present in at.items():
+        r = round_of[s]
+        orgs.setdefault(r, set()).update(present)
+        ties.setdefault(r, set()).update(itertools.combinations(sorted(present), 2))
+    return orgs, ties
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_synthetic_rounds_against_a_brute_force_count(seed):
+    from labkit.data import synth
+    p = synth.rounds_programme(300, rounds=3, p_return=0.6, p_join=0.25, p_stay=0.5, seed=seed)
+    assert (p.tables["rounds"]["source"] == "synthetic").all() and p.is_illustrative
+    change = A.round_change(p)
+    orgs, ties = brute_force(p)
+    ids = [r["id"] for r in change["rounds"]]
+    assert ids == ["ronde-1", "ronde-2", "ronde-3"]
+    for (a, b), step in zip(zip(ids, ids[1:]), change["steps"]):
+        o = step["organisations"]
+        assert o["retained_ids"] == sorted(orgs[a] & orgs[b]) and o["new_ids"] == sorted(orgs[b] - orgs[a])
+        assert o["gone"] == len(orgs[a] - orgs[b])
+        co = step["coattendance"]
+        assert (co["formed"], co["kept"], co["dissolved"]) == (
+            len(ties[b] - ties[a]), len(ties[a] & ties[b]), len(ties[a] - ties[b]))
+        assert co["jaccard"] == len(ties[a] & ties[b]) / len(ties[a] | ties[b])
+        # the generator's rates come back: 60% return, 75 of 300 join
+        assert 0.5 < o["retained_share"] < 0.7 and o["new"] == 75
+    assert [r["coattendance_ties"] for r in change["rounds"]] == [len(ties[r]) for r in ids]
+
+
+def test_keeping_tables_keeps_ties():
+    from labkit.data import synth
+    kept = [A.round_change(synth.rounds_programme(300, p_return=1.0, p_join=0.0, p_stay=stay, seed=3))
+            ["steps"][0]["coattendance"]["jaccard"] for stay in (0.0, 1.0)]
+    assert kept[1] == 1.0 and kept[0] < 0.3  # all stay: every tie kept; none stay: most dissolve
+
+
+def test_labkit_synth_writes_a_two_round_example_that_says_it_is_synthetic(tmp_path, capsys):
+    folder = tmp_path / "twee-rondes"
+    assert main(["synth", str(folder), "--rounds", "2", "--organisations", "30"]) == 0
+    p = labkit.load(folder)
+    assert len(p.tables["rounds"]) == 2 and set(p.attendance["source"]) == {"synthetic"}
+    capsys.readouterr()
+    assert main(["analyse", "--data", str(folder), "--rounds"]) == 0
+    out = capsys.readouterr().out
+    assert "Ronde 1 (synthetisch) → Ronde 2 (synthetisch):" in out
+    assert out.rstrip().endswith("LET OP: deze gegevens bevatten illustratieve of synthetische rijen: geen feiten.")
+    assert main(["synth", str(folder)]) == 2  # not an empty folder: refused, nothing written
+    assert "not an empty folder" in capsys.readouterr().err
