@@ -66,8 +66,9 @@ def _analyse(args) -> int:
     from .terminal import dumps, scrub
     programme = load(args.data)
     if args.rounds:
-        from .analytics import format_round_change, round_change
+        from .analytics import format_round_change, round_change, round_positions
         change = round_change(programme, theme=args.theme)
+        change["positions"] = round_positions(programme, theme=args.theme)
         print(dumps(change, indent=2) if args.json else format_round_change(scrub(change), args.lang))
         return 0
     h = headline(programme, theme=args.theme, as_of=args.as_of or None)

@@ -47,7 +47,7 @@ from .commitments import commitment_coverage, progress_over_time, stalled_commit
 from .composition import blau_index, diversity, missing_sectors, sector_composition, shannon_index
 from .continuity import invitation_tree, table_continuity
 from .headline import format_headline, headline, top_brokers
-from .rounds import format_round_change, round_change, rounds_in_order
+from .rounds import format_round_change, round_change, round_positions, rounds_in_order
 from .ties import (assortativity, cross_sector_share, ei_index, ei_index_by_group,
                    ei_index_by_node, ei_index_expected, ei_index_permutation, mixing_matrix, mixing_permutation,
                    new_cross_sector_ties)
@@ -81,6 +81,7 @@ __all__ = [
     "mixing_permutation",
     "modularity",
     "round_change",
+    "round_positions",
     "rounds_in_order",
     "new_cross_sector_ties",
     "progress_over_time",

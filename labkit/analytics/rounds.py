@@ -215,6 +215,87 @@ def _step(a: dict, b: dict, per: dict, orgs: dict, t, round_of: dict, rounds: li
     }
 
 
+def round_positions(programme, theme: str | None = None, *, top: int = 10, seed: int = 0) -> list[dict]:
+    """Positions that lasted between consecutive rounds: brokers and communities.
+
+    For each pair of consecutive rounds:
+
+    * ``betweenness``: the ``top`` organisations by betweenness in the co-attendance
+      network of each round (:func:`~labkit.analytics.brokers.betweenness`, exact), and
+      those in both (``stayed``, ``overlap`` = their share of ``top``);
+    * ``brokerage``: the same for Gould and Fernandez's total brokerage on the round's
+      collaboration ties (:func:`~labkit.analytics.brokers.brokerage_roles`), where the
+      round has any (else None);
+    * ``communities``: the round's Leiden communities
+      (:func:`~labkit.analytics.clusters.communities`, seeded) each matched to the
+      community of the round before it overlaps most (best-overlap matching: highest
+      Jaccard of the two member sets), largest first, with ``jaccard``, ``size`` and
+      ``size_before``; ``mean_jaccard`` weighs the matches by size.
+
+    Apart from :func:`round_change` because betweenness costs more than the rest at
+    tens of thousands of organisations.
+    """
+    import networkx as nx
+
+    from .brokers import betweenness, brokerage_roles
+    from .clusters import communities
+    change = round_change(programme, theme)
+    t = programme.tables
+    sector = t["organisations"].set_index("id")["sector"].to_dict()
+    name = t["organisations"].set_index("id")["name"].to_dict()
+    sessions = t["sessions"] if theme is None else t["sessions"][t["sessions"]["theme_id"] == theme]
+    round_of = dict(zip(sessions["id"], sessions["round_id"])) if change["rounds"][0]["id"] is not None \
+        else {s: None for s in sessions["id"]}
+    person_org = t["participants"].set_index("id")["organisation_id"].to_dict()
+    att = t["attendance"][t["attendance"]["session_id"].isin(round_of)]
+    att = att.assign(org=att["participant_id"].map(person_org))
+
+    def graphs(rid):
+        a = att[att["session_id"].isin([s for s, x in round_of.items() if x == rid])]
+        H = nx.Graph()
+        H.add_nodes_from((o, {"sector": sector.get(o)}) for o in a["org"].dropna().unique())
+        H.add_edges_from(_coattendance(a))
+        D = nx.DiGraph()
+        c = t["collaborations"][t["collaborations"]["session_id"].isin(
+            [s for s, x in round_of.items() if x == rid])]
+        D.add_edges_from((f, to) for f, to in zip(c["from_organisation_id"], c["to_organisation_id"]) if f != to)
+        nx.set_node_attributes(D, {n: sector.get(n) for n in D}, "sector")
+        return H, D
+
+    def leaders(scores: dict) -> list:
+        return [n for n, v in sorted(scores.items(), key=lambda x: (-x[1], x[0]))[:top] if v > 0]
+
+    built = {r["id"]: graphs(r["id"]) for r in change["rounds"]}
+    out = []
+    for a, b in zip(change["rounds"], change["rounds"][1:]):
+        (Ha, Da), (Hb, Db) = built[a["id"]], built[b["id"]]
+        ta, tb = leaders(betweenness(Ha)) if len(Ha) else [], leaders(betweenness(Hb)) if len(Hb) else []
+        step = {"from": a["id"], "to": b["id"],
+                "betweenness": {"before": ta, "after": tb, "stayed": sorted(set(ta) & set(tb)),
+                                "stayed_names": [name.get(o, o) for o in sorted(set(ta) & set(tb))],
+                                "overlap": len(set(ta) & set(tb)) / top}}
+        if Da.number_of_edges() and Db.number_of_edges():
+            ga, gb = (leaders(brokerage_roles(D)["total"].to_dict()) for D in (Da, Db))
+            step["brokerage"] = {"before": ga, "after": gb, "stayed": sorted(set(ga) & set(gb)),
+                                 "overlap": len(set(ga) & set(gb)) / top}
+        else:
+            step["brokerage"] = None
+        ca = communities(Ha, seed=seed, weight=None) if Ha.number_of_edges() else []
+        cb = communities(Hb, seed=seed, weight=None) if Hb.number_of_edges() else []
+        matches = []
+        for c in sorted(cb, key=lambda c: (-len(c), min(c))):
+            # the first of equal overlaps, in a fixed order: the same data give the same match
+            best = max(sorted(ca, key=min), key=lambda p: len(c & p) / len(c | p), default=set())
+            matches.append({"size": len(c), "size_before": len(best),
+                            "jaccard": len(c & best) / len(c | best) if best else 0.0})
+        total = sum(m["size"] for m in matches)
+        step["communities"] = {"matches": matches,
+                               "mean_jaccard": sum(m["jaccard"] * m["size"] for m in matches) / total
+                               if total else None}
+        out.append(step)
+    return out
+
+
 def format_round_change(change: dict, lang: str = "nl") -> str:
     """:func:`round_change` as text for a terminal."""
     w = _WORDS[lang]
@@ -231,6 +312,7 @@ def format_round_change(change: dict, lang: str = "nl") -> str:
             cov=round(100 * (r["coverage"] or 0)), ties=r["coattendance_ties"], ei=ei,
             raised=len(r["commitments_raised"])))
     steps = list(change["steps"]) + ([change["first_to_last"]] if change["first_to_last"] else [])
+    positions = {(x["from"], x["to"]): x for x in change.get("positions") or []}
     for s in steps:
         o, co, cm = s["organisations"], s["coattendance"], s["commitments"]
         lines.append(f"{label[s['from']]} → {label[s['to']]}:")
@@ -245,6 +327,13 @@ def format_round_change(change: dict, lang: str = "nl") -> str:
                                              ck=_pct(co["cross_sector_share_kept"])))
         lines.append("  " + w["commitments"].format(new=cm["new"], carried=cm["carried_over"],
                                                     done=len(cm["completed"]), stalled=len(cm["stalled"])))
+        pos = positions.get((s["from"], s["to"]))
+        if pos:
+            b = pos["betweenness"]
+            mj = pos["communities"]["mean_jaccard"]
+            lines.append("  " + w["positions"].format(
+                n=len(b["stayed"]), top=len(b["before"]), names=", ".join(b["stayed_names"]) or "–",
+                j="–" if mj is None else _num(mj, lang)))
     if change["unassigned_sessions"]:
         lines.append(w["unassigned"].format(n=len(change["unassigned_sessions"])))
     if change.get("illustrative"):
@@ -272,6 +361,8 @@ _WORDS = {
                    "(Jaccard {j}); tussen sectoren: nieuw {cf}, gebleven {ck}",
            "commitments": "toezeggingen: {new} nieuw, {carried} meegenomen, {done} afgerond, {stalled} vastgelopen",
            "unassigned": "{n} sessies horen bij geen ronde en tellen niet mee.",
+           "positions": "makelaars (hoogste betweenness) die het bleven: {n} van {top} ({names}); "
+                        "gemeenschappen terug te vinden met gemiddelde Jaccard {j}",
            "illustrative": "LET OP: deze gegevens bevatten illustratieve of synthetische rijen: geen feiten."},
     "en": {"one": "One round: the programme has no rounds to compare (yet).",
            "rounds": "Rounds:",
@@ -283,5 +374,7 @@ _WORDS = {
                    "(Jaccard {j}); across sectors: formed {cf}, kept {ck}",
            "commitments": "commitments: {new} new, {carried} carried over, {done} completed, {stalled} stalled",
            "unassigned": "{n} sessions belong to no round and are not counted.",
+           "positions": "brokers (highest betweenness) who stayed brokers: {n} of {top} ({names}); "
+                        "communities found again with mean Jaccard {j}",
            "illustrative": "NOTE: this data holds illustrative or synthetic rows: not facts."},
 }

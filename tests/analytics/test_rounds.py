@@ -239,3 +239,43 @@ def test_labkit_synth_writes_a_two_round_example_that_says_it_is_synthetic(tmp_p
     assert out.rstrip().endswith("LET OP: deze gegevens bevatten illustratieve of synthetische rijen: geen feiten.")
     assert main(["synth", str(folder)]) == 2  # not an empty folder: refused, nothing written
     assert "not an empty folder" in capsys.readouterr().err
+
+
+def seated_rounds(seating: dict, collaborations=()):
+    """``seating``: round id -> list of tables (strings of organisation ids, one person each)."""
+    src = "import"
+    sessions, seats = [], {}
+    for k, (rid, tables) in enumerate(seating.items(), start=1):
+        for j, who in enumerate(tables):
+            sid = f"{rid}-{j}"
+            sessions.append({"id": sid, "theme_id": "t", "kind": "focustafel", "order": 1,
+                             "month": f"{2024 + k}-03", "title_nl": sid, "round_id": rid, "source": src})
+            seats[sid] = who
+    return make_programme(
+        rounds=[{"id": rid, "name_nl": rid, "name_en": rid, "start": f"{2024 + k}-01-01", "source": src}
+                for k, rid in enumerate(seating, start=1)],
+        organisations=[{"id": o, "name": o.upper(), "sector": s, "source": src} for o, s in ORGS.items()],
+        participants=[{"id": f"p{o}", "consent_named": False, "organisation_id": o, "role": "participant",
+                       "source": src} for o in ORGS],
+        sessions=sessions,
+        attendance=[{"session_id": s, "participant_id": f"p{o}", "role": "participant", "source": src}
+                    for s, who in seats.items() for o in who],
+        collaborations=[{"id": f"col{i}", "from_organisation_id": f, "to_organisation_id": to,
+                         "session_id": s, "kind": "intent", "source": src}
+                        for i, (f, to, s) in enumerate(collaborations)])
+
+
+def test_brokers_who_stayed_and_communities_matched():
+    # a bridges two tables in rounds 1 and 2; d bridges them in round 3
+    p = seated_rounds({"r1": ["abc", "ade"], "r2": ["abc", "ade"], "r3": ["dab", "dce"]},
+                      collaborations=[("b", "a", "r1-0"), ("a", "d", "r1-1"),
+                                      ("b", "a", "r2-0"), ("a", "d", "r2-1"), ("c", "d", "r3-1")])
+    first, second = A.round_positions(p, top=1)
+    assert first["betweenness"] == {"before": ["a"], "after": ["a"], "stayed": ["a"], "stayed_names": ["A"],
+                                    "overlap": 1.0}
+    assert second["betweenness"]["after"] == ["d"] and second["betweenness"]["stayed"] == []
+    assert first["brokerage"]["stayed"] == ["a"]  # b -> a -> d in both rounds
+    assert second["brokerage"]["after"] == []  # round 3 has one collaboration tie: no two-path, no broker
+    assert first["communities"]["mean_jaccard"] == 1.0  # the same seating, the same communities
+    assert all(m["jaccard"] == 1.0 for m in first["communities"]["matches"])
+    assert second["communities"]["mean_jaccard"] < 1.0
