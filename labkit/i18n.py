@@ -57,6 +57,8 @@ STRINGS = {
         "chance_as_chance": "zoals toeval",
         "chance_expected": "Bij toeval", "chance_range": "95% bij toeval", "chance_verdict": "Oordeel",
         "chance_no_sector": "Geen enkele sector wijkt meer af van toeval dan toeval zelf geeft.",
+        "round": "Ronde", "round_retained": "kwamen terug", "round_new": "nieuw", "round_gone": "niet meer",
+        "rounds_title": "Welke organisaties kwamen terug, welke kwamen erbij?",
         "continuity_title": "Wie kwam wanneer",
         "roadmap_title": "De routekaart: waar staat elke toezegging?",
         "roadmap_caption": ("Elke stip is een toezegging. Een volle stip staat op het jaar dat de bron noemt; "
@@ -155,6 +157,8 @@ STRINGS = {
         "chance_as_chance": "as chance would give",
         "chance_expected": "By chance", "chance_range": "95% by chance", "chance_verdict": "Verdict",
         "chance_no_sector": "No sector differs from chance by more than chance itself gives.",
+        "round": "Round", "round_retained": "came back", "round_new": "new", "round_gone": "gone",
+        "rounds_title": "Which organisations came back, which joined?",
         "continuity_title": "Who came when",
         "roadmap_title": "The roadmap: where does each commitment stand?",
         "roadmap_caption": ("Each dot is a commitment. A filled dot sits at the year the source gives; an "

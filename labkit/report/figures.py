@@ -55,6 +55,15 @@ def network(report):
                     charts.ei_chance_chart(d.ei_frame(lang), sectors, lang=lang, width=260))))
 
 
+def rounds(report):
+    """Organisations that came back, joined or left between rounds, per sector."""
+    d = theme_data(report)
+    if not d.has_rounds:
+        return None
+    frame = d.rounds_frame(report.lang)
+    return _done(charts.rounds_chart(frame, d.sectors_frame(report.lang), lang=report.lang)) if len(frame) else None
+
+
 def roadmap(report):
     """The programme's roadmap with each commitment's status, and progress over time.
 

@@ -12,9 +12,12 @@ sees it: a badge at the heading and a sentence naming the tables.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from markupsafe import Markup, escape
 
+from .. import analytics
 from ..data import schema
 from ..errors import ParameterError
 from .narrative import (INSIGHT_ORDER, NONFACT, QUOTE_CATEGORIES, SOURCE_KINDS, Report, brokers,
@@ -28,6 +31,7 @@ SECTIONS = (
     ("programme", "s_programme"),
     ("participation", "s_participation"),
     ("network", "s_network"),
+    ("rounds", "s_rounds"),
     ("insights", "s_insights"),
     ("commitments", "s_commitments"),
     ("coverage", "s_coverage"),
@@ -163,9 +167,11 @@ def visible_sections(r: Report) -> list[str]:
     says so in one line. A theme without sessions (the header says so) shows
     only what it has.
     """
+    rounds = theme_data(r).has_rounds  # a theme of one round has no "over time" section
     if r.has_sessions:
-        return [a for a, _ in SECTIONS]
+        return [a for a, _ in SECTIONS if a != "rounds" or rounds]
     has = {
+        "rounds": False,
         "participation": False,
         "network": False,
         "insights": len(r.scoped("insights")) > 0 or len(r.scoped("cases")) > 0,
@@ -414,6 +420,59 @@ def network_section(r: Report) -> Fragment:
     # chart: brokerage roles (analytics.brokerage_roles)
     return _section(r, "network", Markup("").join(body),
                     r.nonfact("attendance", "invitations", "collaborations"))
+
+
+# --------------------------------------------------------------------------- over time
+
+def rounds_section(r: Report) -> Fragment:
+    """How the theme changed from round to round (:func:`labkit.analytics.round_change`);
+    shown only when the theme ran in more than one round."""
+    t = r.t
+    if "rounds" not in visible_sections(r):
+        return Fragment()
+    d = theme_data(r)
+    change, lang = d.round_change, r.lang
+    rounds = [x for x in change["rounds"] if x["organisations"] or x["people"]]
+    label = {x["id"]: d.round_label(x["id"], lang) for x in change["rounds"]}
+    sectors = dict(zip(d.sectors_frame(lang)["id"], d.sectors_frame(lang)["label"]))
+
+    def num(x):
+        return "–" if x is None else f"{x:.2f}".replace("-", "−").replace(".", "," if lang == "nl" else ".")
+
+    def period(x):
+        return " – ".join(format_date(dt.date.fromisoformat(v), lang) for v in (x["start"], x["end"]) if v)
+    body = [_p(t["rounds_intro"].format(n=number_word(len(rounds), lang))),
+            _table([t["col_round"], t["col_period"], t["col_orgs"], t["col_people"], t["col_sectors"],
+                    t["col_round_ties"], t["col_ei"]],
+                   [[label[x["id"]], period(x), x["organisations"], x["people"], len(x["sectors"]),
+                     x["coattendance_ties"], num(x["ei_index"])] for x in rounds], numeric=(2, 3, 4, 5, 6))]
+    positions = {(x["from"], x["to"]): x for x in analytics.round_positions(r.programme, theme=r.theme)}
+    for step in change["steps"]:
+        o, co, cm = step["organisations"], step["coattendance"], step["commitments"]
+        a, b = label[step["from"]], label[step["to"]]
+        body.append(_p(t["rounds_who"].format(a=a, b=b, ret=o["retained"], before=o["retained"] + o["gone"],
+                                              share=_pct(r, round(100 * (o["retained_share"] or 0))),
+                                              new=o["new"], gone=o["gone"])))
+        for key, ids in (("rounds_sectors_up", step["sectors"]["appeared"]),
+                         ("rounds_sectors_down", step["sectors"]["disappeared"])):
+            if ids:
+                body.append(_p(t[key].format(names=join_words([sectors.get(x, x) for x in ids], lang))))
+
+        def share(x):
+            return "–" if x is None else _pct(r, round(100 * x))
+        body.append(_p(t["rounds_ties"].format(kept=co["kept"], formed=co["formed"], gone=co["dissolved"],
+                                               j=num(co["jaccard"]), cf=share(co["cross_sector_share_formed"]),
+                                               ck=share(co["cross_sector_share_kept"]))))
+        pos = positions.get((step["from"], step["to"]))
+        if pos and pos["betweenness"]["before"]:
+            stayed = pos["betweenness"]["stayed_names"]
+            body.append(_p(t["rounds_brokers"].format(names=join_words(stayed, lang)) if stayed
+                           else t["rounds_brokers_none"].format(a=a, b=b)))
+        if cm["new"] or cm["carried_over"] or cm["completed"] or cm["stalled"]:
+            body.append(_p(t["rounds_commitments"].format(new=cm["new"], carried=cm["carried_over"],
+                                                          done=len(cm["completed"]), stalled=len(cm["stalled"]))))
+    # chart: organisations that came back, joined or left, per sector (charts.rounds_chart)
+    return _section(r, "rounds", Markup("").join(body), r.nonfact("attendance", "collaborations"))
 
 
 # --------------------------------------------------------------------------- 4 insights

@@ -387,6 +387,40 @@ class ThemeData:
                                                          network="collaboration")[lang])
         return out
 
+    @functools.cached_property
+    def round_change(self) -> dict:
+        """:func:`labkit.analytics.round_change` for this theme."""
+        return analytics.round_change(self.p, theme=self.theme)
+
+    @property
+    def has_rounds(self) -> bool:
+        """Whether the theme's sessions fall in more than one round."""
+        return sum(r["organisations"] > 0 or r["people"] > 0 for r in self.round_change["rounds"]) > 1
+
+    def round_label(self, rid, lang: str = "nl") -> str:
+        r = next((x for x in self.round_change["rounds"] if x["id"] == rid), None)
+        if r is None:
+            return str(rid)
+        return (r["name_en"] if lang == "en" else r["name_nl"]) or r["name_nl"] or str(rid)
+
+    def rounds_frame(self, lang: str = "nl") -> pd.DataFrame:
+        """Organisations per sector from one round to the next: ``step`` (``A → B``), ``step_order``,
+        ``sector_label``, ``group`` (came back, new, gone; translated), ``group_order``, ``organisations``."""
+        lab = self._sector_label(lang)
+        order = {s: i for i, s in enumerate(self.sectors_frame(lang)["id"])}
+        rows = []
+        for i, step in enumerate(self.round_change["steps"]):
+            name = f"{self.round_label(step['from'], lang)} → {self.round_label(step['to'], lang)}"
+            for sector, counts in step["organisations"]["by_sector"].items():
+                for g, kind in enumerate(("retained", "new", "gone")):
+                    if counts[kind]:
+                        rows.append({"step": name, "step_order": i, "sector": sector,
+                                     "sector_label": lab.get(sector, sector), "sector_order": order.get(sector, 99),
+                                     "group": t(f"round_{kind}", lang), "group_order": g,
+                                     "organisations": counts[kind]})
+        return pd.DataFrame(rows, columns=["step", "step_order", "sector", "sector_label", "sector_order",
+                                           "group", "group_order", "organisations"])
+
     def continuity_frame(self, lang: str = "nl") -> pd.DataFrame:
         """People per kind of table: newcomers (by invitation channel) and returning."""
         cont = analytics.table_continuity(self.G, self.theme)

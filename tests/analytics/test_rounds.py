@@ -279,3 +279,27 @@ def test_brokers_who_stayed_and_communities_matched():
     assert first["communities"]["mean_jaccard"] == 1.0  # the same seating, the same communities
     assert all(m["jaccard"] == 1.0 for m in first["communities"]["matches"])
     assert second["communities"]["mean_jaccard"] < 1.0
+
+
+def test_the_report_tells_the_change_only_where_there_are_rounds():
+    import datetime as dt
+
+    from labkit.report import figures
+    from labkit.report import html as report_html
+    from labkit.report.narrative import Report
+    p = three_rounds()
+    r = Report(p, "t", as_of=dt.date(2027, 6, 1), lang="nl")
+    assert report_html.visible_sections(r)[3] == "rounds"
+    text = str(report_html.rounds_section(r).html)
+    assert "Door de tijd" in text and "Dit thema liep in drie rondes." in text
+    assert "Van Ronde 1 naar Ronde 2: 2 van de 3 organisaties kwamen terug (67%), 2 kwamen er nieuw bij en " \
+           "1 kwamen niet meer." in text
+    assert "Niet meer vertegenwoordigd: ngo." in text
+    assert "Van de verbindingen aan tafel bleven er 1 bestaan, 3 kwamen er nieuw bij en 2 verdwenen " \
+           "(stabiliteit, Jaccard: 0,17)." in text
+    assert "Toezeggingen: 1 nieuw ingebracht, 1 meegenomen uit eerdere rondes, 1 afgerond en 0 vastgelopen." in text
+    spec = figures.rounds(r).to_dict()
+    assert spec["title"] == "Welke organisaties kwamen terug, welke kwamen erbij?"
+    one = Report(labkit.load(DATA), "brede-welvaart", as_of=dt.date(2026, 8, 16), lang="en")
+    assert "rounds" not in report_html.visible_sections(one)
+    assert str(report_html.rounds_section(one).html) == "" and figures.rounds(one) is None
