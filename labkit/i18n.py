@@ -29,6 +29,7 @@ STRINGS = {
         "tab_links": "Verbindingen",
         "tab_roadmap": "Routekaart",
         "tab_welfare": "Brede welvaart & SDG's",
+        "tab_rounds": "Door de tijd",
         "illustrative_notice": ("Let op: een deel van wat u hier ziet is illustratief. Het verslag zegt niet "
                                 "wie aan welke tafel zat, wie wie uitnodigde, welke organisaties gingen "
                                 "samenwerken, wie een toezegging draagt en hoe die na 2021 verliep; die "
@@ -59,6 +60,17 @@ STRINGS = {
         "chance_no_sector": "Geen enkele sector wijkt meer af van toeval dan toeval zelf geeft.",
         "round": "Ronde", "round_retained": "kwamen terug", "round_new": "nieuw", "round_gone": "niet meer",
         "rounds_title": "Welke organisaties kwamen terug, welke kwamen erbij?",
+        "rounds_who": "Van {a} naar {b}: {ret} van de {before} organisaties kwamen terug ({share}), {new} kwamen "
+                              "er nieuw bij en {gone} kwamen niet meer.",
+        "rounds_sectors_up": "Nieuw vertegenwoordigd: {names}.",
+        "rounds_sectors_down": "Niet meer vertegenwoordigd: {names}.",
+        "rounds_ties": "Van de verbindingen aan tafel bleven er {kept} bestaan, {formed} kwamen er nieuw bij en "
+                               "{gone} verdwenen (stabiliteit, Jaccard: {j}). Van de nieuwe verbindingen liep {cf} tussen "
+                               "sectoren, van de gebleven {ck}.",
+        "rounds_brokers": "Makelaars (hoogste betweenness) die het bleven: {names}.",
+        "rounds_brokers_none": "Geen van de makelaars (hoogste betweenness) van {a} was het ook in {b}.",
+        "rounds_commitments": "Toezeggingen: {new} nieuw ingebracht, {carried} meegenomen uit eerdere rondes, "
+                                      "{done} afgerond en {stalled} vastgelopen.",
         "continuity_title": "Wie kwam wanneer",
         "roadmap_title": "De routekaart: waar staat elke toezegging?",
         "roadmap_caption": ("Elke stip is een toezegging. Een volle stip staat op het jaar dat de bron noemt; "
@@ -130,6 +142,7 @@ STRINGS = {
         "tab_links": "Connections",
         "tab_roadmap": "Roadmap",
         "tab_welfare": "Broad welfare & SDGs",
+        "tab_rounds": "Over time",
         "illustrative_notice": ("Note: part of what you see here is illustrative. The report does not say "
                                 "who sat at which table, who invited whom, which organisations agreed to "
                                 "work together, who carries a commitment or how it fared after 2021; "
@@ -159,6 +172,16 @@ STRINGS = {
         "chance_no_sector": "No sector differs from chance by more than chance itself gives.",
         "round": "Round", "round_retained": "came back", "round_new": "new", "round_gone": "gone",
         "rounds_title": "Which organisations came back, which joined?",
+        "rounds_who": "From {a} to {b}: {ret} of the {before} organisations came back ({share}), {new} joined and "
+                              "{gone} did not come again.",
+        "rounds_sectors_up": "Newly represented: {names}.",
+        "rounds_sectors_down": "No longer represented: {names}.",
+        "rounds_ties": "Of the ties at the table {kept} lasted, {formed} were new and {gone} dissolved (stability, "
+                               "Jaccard: {j}). Of the new ties {cf} ran across sectors, of the lasting ones {ck}.",
+        "rounds_brokers": "Brokers (highest betweenness) who stayed brokers: {names}.",
+        "rounds_brokers_none": "None of the brokers (highest betweenness) of {a} was one in {b} too.",
+        "rounds_commitments": "Commitments: {new} newly raised, {carried} carried over from earlier rounds, "
+                                      "{done} completed and {stalled} stalled.",
         "continuity_title": "Who came when",
         "roadmap_title": "The roadmap: where does each commitment stand?",
         "roadmap_caption": ("Each dot is a commitment. A filled dot sits at the year the source gives; an "
@@ -248,3 +271,15 @@ def check_lang(lang: str) -> str:
 def t(key: str, lang: str = DEFAULT) -> str:
     """The label ``key`` in ``lang``."""
     return STRINGS[check_lang(lang)][key]
+
+
+def join_words(items, lang: str) -> str:
+    """``a, b en c``.
+
+    >>> join_words(["maart", "april", "mei"], "nl")
+    'maart, april en mei'
+    """
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" en " if lang == "nl" else " and ") + items[-1]

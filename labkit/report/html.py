@@ -434,7 +434,6 @@ def rounds_section(r: Report) -> Fragment:
     change, lang = d.round_change, r.lang
     rounds = [x for x in change["rounds"] if x["organisations"] or x["people"]]
     label = {x["id"]: d.round_label(x["id"], lang) for x in change["rounds"]}
-    sectors = dict(zip(d.sectors_frame(lang)["id"], d.sectors_frame(lang)["label"]))
 
     def num(x):
         return "–" if x is None else f"{x:.2f}".replace("-", "−").replace(".", "," if lang == "nl" else ".")
@@ -446,31 +445,8 @@ def rounds_section(r: Report) -> Fragment:
                     t["col_round_ties"], t["col_ei"]],
                    [[label[x["id"]], period(x), x["organisations"], x["people"], len(x["sectors"]),
                      x["coattendance_ties"], num(x["ei_index"])] for x in rounds], numeric=(2, 3, 4, 5, 6))]
-    positions = {(x["from"], x["to"]): x for x in analytics.round_positions(r.programme, theme=r.theme)}
-    for step in change["steps"]:
-        o, co, cm = step["organisations"], step["coattendance"], step["commitments"]
-        a, b = label[step["from"]], label[step["to"]]
-        body.append(_p(t["rounds_who"].format(a=a, b=b, ret=o["retained"], before=o["retained"] + o["gone"],
-                                              share=_pct(r, round(100 * (o["retained_share"] or 0))),
-                                              new=o["new"], gone=o["gone"])))
-        for key, ids in (("rounds_sectors_up", step["sectors"]["appeared"]),
-                         ("rounds_sectors_down", step["sectors"]["disappeared"])):
-            if ids:
-                body.append(_p(t[key].format(names=join_words([sectors.get(x, x) for x in ids], lang))))
-
-        def share(x):
-            return "–" if x is None else _pct(r, round(100 * x))
-        body.append(_p(t["rounds_ties"].format(kept=co["kept"], formed=co["formed"], gone=co["dissolved"],
-                                               j=num(co["jaccard"]), cf=share(co["cross_sector_share_formed"]),
-                                               ck=share(co["cross_sector_share_kept"]))))
-        pos = positions.get((step["from"], step["to"]))
-        if pos and pos["betweenness"]["before"]:
-            stayed = pos["betweenness"]["stayed_names"]
-            body.append(_p(t["rounds_brokers"].format(names=join_words(stayed, lang)) if stayed
-                           else t["rounds_brokers_none"].format(a=a, b=b)))
-        if cm["new"] or cm["carried_over"] or cm["completed"] or cm["stalled"]:
-            body.append(_p(t["rounds_commitments"].format(new=cm["new"], carried=cm["carried_over"],
-                                                          done=len(cm["completed"]), stalled=len(cm["stalled"]))))
+    for said in d.round_sentences(lang):
+        body.extend(_p(x) for x in said)
     # chart: organisations that came back, joined or left, per sector (charts.rounds_chart)
     return _section(r, "rounds", Markup("").join(body), r.nonfact("attendance", "collaborations"))
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..i18n import join_words  # noqa: F401  (the report's words join lists the same way)
+
 NL = {
     "doc_title": "Themarapport: {theme}",
     "as_of": "Stand van zaken per {date}",
@@ -96,17 +98,6 @@ NL = {
                     "verbonden waren.",
     "col_round": "Ronde", "col_period": "Periode", "col_sectors": "Sectoren", "col_ei": "E-I",
     "col_round_ties": "Verbindingen aan tafel",
-    "rounds_who": "Van {a} naar {b}: {ret} van de {before} organisaties kwamen terug ({share}), {new} kwamen "
-                  "er nieuw bij en {gone} kwamen niet meer.",
-    "rounds_sectors_up": "Nieuw vertegenwoordigd: {names}.",
-    "rounds_sectors_down": "Niet meer vertegenwoordigd: {names}.",
-    "rounds_ties": "Van de verbindingen aan tafel bleven er {kept} bestaan, {formed} kwamen er nieuw bij en "
-                   "{gone} verdwenen (stabiliteit, Jaccard: {j}). Van de nieuwe verbindingen liep {cf} tussen "
-                   "sectoren, van de gebleven {ck}.",
-    "rounds_brokers": "Makelaars (hoogste betweenness) die het bleven: {names}.",
-    "rounds_brokers_none": "Geen van de makelaars (hoogste betweenness) van {a} was het ook in {b}.",
-    "rounds_commitments": "Toezeggingen: {new} nieuw ingebracht, {carried} meegenomen uit eerdere rondes, "
-                          "{done} afgerond en {stalled} vastgelopen.",
     "network_intro": "Per soort tafel: wie er zat, wie nieuw aanschoof en hoe groot het netwerk van "
                      "organisaties werd dat elkaar aan tafel trof (twee organisaties zijn verbonden als "
                      "mensen van beide dezelfde tafel bijwoonden).",
@@ -332,16 +323,6 @@ EN = {
                     "were connected.",
     "col_round": "Round", "col_period": "Period", "col_sectors": "Sectors", "col_ei": "E-I",
     "col_round_ties": "Ties at the table",
-    "rounds_who": "From {a} to {b}: {ret} of the {before} organisations came back ({share}), {new} joined and "
-                  "{gone} did not come again.",
-    "rounds_sectors_up": "Newly represented: {names}.",
-    "rounds_sectors_down": "No longer represented: {names}.",
-    "rounds_ties": "Of the ties at the table {kept} lasted, {formed} were new and {gone} dissolved (stability, "
-                   "Jaccard: {j}). Of the new ties {cf} ran across sectors, of the lasting ones {ck}.",
-    "rounds_brokers": "Brokers (highest betweenness) who stayed brokers: {names}.",
-    "rounds_brokers_none": "None of the brokers (highest betweenness) of {a} was one in {b} too.",
-    "rounds_commitments": "Commitments: {new} newly raised, {carried} carried over from earlier rounds, "
-                          "{done} completed and {stalled} stalled.",
     "network_intro": "Per kind of table: who sat there, who was new, and how large the network of "
                      "organisations that met at a table became (two organisations are linked when people "
                      "from both attended the same table).",
@@ -530,13 +511,3 @@ def lower_first(name: str) -> str:
     return name
 
 
-def join_words(items: list[str], lang: str) -> str:
-    """``a, b en c``.
-
-    >>> join_words(["maart", "april", "mei"], "nl")
-    'maart, april en mei'
-    """
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {STRINGS[lang]['and']} " + items[-1]

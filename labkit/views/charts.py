@@ -239,24 +239,32 @@ def composition_chart(comp: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = 
     ), t("composition_title", lang), width, height)
 
 
-def rounds_chart(frame: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl", width=260, height=None):
-    """Organisations from one round to the next, per sector: came back, new, gone, side by side
-    (one panel per step). ``frame``: :meth:`~labkit.views.theme.ThemeData.rounds_frame`."""
-    height = height or max(80, 26 * frame["sector_label"].nunique())
+def rounds_chart(frame: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl", width=170, height=None):
+    """Organisations from one round to the next, per sector: came back, new, gone, side by side;
+    one row of panels per step, named above it. ``frame``:
+    :meth:`~labkit.views.theme.ThemeData.rounds_frame`."""
+    height = height or max(80, 24 * frame["sector_label"].nunique())
     groups = frame.sort_values("group_order").drop_duplicates("group")["group"].tolist()
-    return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("organisations:Q", title=t("organisations", lang), axis=_count_axis(frame["organisations"])),
-        y=alt.Y("sector_label:N", sort=alt.EncodingSortField("sector_order", op="min"), title=None,
-                axis=alt.Axis(labelLimit=240)),
-        color=alt.Color("sector_label:N", scale=sector_scale(sectors), legend=None),
-        column=alt.Column("group:N", sort=groups, title=None),
-        row=alt.Row("step:N", sort=alt.EncodingSortField("step_order", op="min"), title=None,
-                    header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold")),
-        tooltip=[alt.Tooltip("step:N", title=t("round", lang)),
-                 alt.Tooltip("sector_label:N", title=t("sector", lang)),
-                 alt.Tooltip("group:N", title=" "),
-                 alt.Tooltip("organisations:Q", title=t("organisations", lang))],
-    ).properties(width=width, height=height, title=t("rounds_title", lang))
+
+    def step_chart(part, title):
+        return alt.Chart(part).mark_bar().encode(
+            x=alt.X("organisations:Q", title=t("organisations", lang), axis=_count_axis(frame["organisations"]),
+                    scale=alt.Scale(domain=[0, max(1, int(frame["organisations"].max()))])),
+            y=alt.Y("sector_label:N", sort=alt.EncodingSortField("sector_order", op="min"), title=None,
+                    axis=alt.Axis(labelLimit=240)),
+            color=alt.Color("sector_label:N", scale=sector_scale(sectors), legend=None),
+            column=alt.Column("group:N", sort=groups, title=None, header=alt.Header(labelFontSize=12)),
+            tooltip=[alt.Tooltip("step:N", title=t("round", lang)),
+                     alt.Tooltip("sector_label:N", title=t("sector", lang)),
+                     alt.Tooltip("group:N", title=" "),
+                     alt.Tooltip("organisations:Q", title=t("organisations", lang))],
+        ).properties(width=width, height=height, title=alt.Title(title, anchor="start", fontSize=12))
+
+    steps = frame.sort_values("step_order").drop_duplicates("step")["step"].tolist()
+    parts = [step_chart(frame[frame["step"] == s], s) for s in steps]
+    if len(parts) == 1:
+        return alt.vconcat(parts[0]).properties(title=t("rounds_title", lang))
+    return alt.vconcat(*parts).properties(title=t("rounds_title", lang))
 
 
 def continuity_chart(flow: pd.DataFrame, *, lang: str = "nl", width=560, height=None):

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import analytics
 from ..network import graph
 from ..data.schema import is_reading
-from ..i18n import ROLES, STATUS, TRACKS, t
+from ..i18n import ROLES, STATUS, TRACKS, join_words, t
 
 MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                   "oktober", "november", "december"],
@@ -402,6 +402,52 @@ class ThemeData:
         if r is None:
             return str(rid)
         return (r["name_en"] if lang == "en" else r["name_nl"]) or r["name_nl"] or str(rid)
+
+    @functools.cached_property
+    def round_positions(self) -> list[dict]:
+        """:func:`labkit.analytics.round_positions` for this theme."""
+        return analytics.round_positions(self.p, theme=self.theme)
+
+    def step_labels(self, lang: str = "nl") -> list[str]:
+        """``Ronde 1 → Ronde 2`` for each step between consecutive rounds."""
+        return [f"{self.round_label(s['from'], lang)} → {self.round_label(s['to'], lang)}"
+                for s in self.round_change["steps"]]
+
+    def round_sentences(self, lang: str = "nl") -> list[list[str]]:
+        """Per step between consecutive rounds, plain sentences of what changed; every
+        number comes from :attr:`round_change` and :attr:`round_positions`."""
+        sectors = self._sector_label(lang)
+        positions = {(x["from"], x["to"]): x for x in self.round_positions}
+
+        def num(x):
+            return "–" if x is None else f"{x:.2f}".replace("-", "−").replace(".", "," if lang == "nl" else ".")
+
+        def pct(x):
+            return "–" if x is None else f"{round(100 * x)}%"
+        out = []
+        for step in self.round_change["steps"]:
+            o, co, cm = step["organisations"], step["coattendance"], step["commitments"]
+            a, b = self.round_label(step["from"], lang), self.round_label(step["to"], lang)
+            said = [t("rounds_who", lang).format(a=a, b=b, ret=o["retained"], before=o["retained"] + o["gone"],
+                                                 share=pct(o["retained_share"] or 0), new=o["new"], gone=o["gone"])]
+            for key, ids in (("rounds_sectors_up", step["sectors"]["appeared"]),
+                             ("rounds_sectors_down", step["sectors"]["disappeared"])):
+                if ids:
+                    said.append(t(key, lang).format(names=join_words([sectors.get(x, x) for x in ids], lang)))
+            said.append(t("rounds_ties", lang).format(
+                kept=co["kept"], formed=co["formed"], gone=co["dissolved"], j=num(co["jaccard"]),
+                cf=pct(co["cross_sector_share_formed"]), ck=pct(co["cross_sector_share_kept"])))
+            pos = positions.get((step["from"], step["to"]))
+            if pos and pos["betweenness"]["before"]:
+                stayed = pos["betweenness"]["stayed_names"]
+                said.append(t("rounds_brokers", lang).format(names=join_words(stayed, lang)) if stayed
+                            else t("rounds_brokers_none", lang).format(a=a, b=b))
+            if cm["new"] or cm["carried_over"] or cm["completed"] or cm["stalled"]:
+                said.append(t("rounds_commitments", lang).format(
+                    new=cm["new"], carried=cm["carried_over"], done=len(cm["completed"]),
+                    stalled=len(cm["stalled"])))
+            out.append(said)
+        return out
 
     def rounds_frame(self, lang: str = "nl") -> pd.DataFrame:
         """Organisations per sector from one round to the next: ``step`` (``A → B``), ``step_order``,
