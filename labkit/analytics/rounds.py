@@ -35,6 +35,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+#: Betweenness is exact up to this many organisations in a round, above it estimated from
+#: ``SAMPLE`` seeded sources (Brandes and Pich 2007), as ``benchmarks/analytics.py`` does.
+EXACT_MAX, SAMPLE = 10_000, 100
 #: Statuses after which a commitment is no longer carried over.
 CLOSED = frozenset({"completed", "dropped"})
 
@@ -221,7 +224,8 @@ def round_positions(programme, theme: str | None = None, *, top: int = 10, seed:
     For each pair of consecutive rounds:
 
     * ``betweenness``: the ``top`` organisations by betweenness in the co-attendance
-      network of each round (:func:`~labkit.analytics.brokers.betweenness`, exact), and
+      network of each round (:func:`~labkit.analytics.brokers.betweenness`, exact up to
+      :data:`EXACT_MAX` organisations, sampled above), and
       those in both (``stayed``, ``overlap`` = their share of ``top``);
     * ``brokerage``: the same for Gould and Fernandez's total brokerage on the round's
       collaboration ties (:func:`~labkit.analytics.brokers.brokerage_roles`), where the
@@ -269,7 +273,8 @@ def round_positions(programme, theme: str | None = None, *, top: int = 10, seed:
     out = []
     for a, b in zip(change["rounds"], change["rounds"][1:]):
         (Ha, Da), (Hb, Db) = built[a["id"]], built[b["id"]]
-        ta, tb = leaders(betweenness(Ha)) if len(Ha) else [], leaders(betweenness(Hb)) if len(Hb) else []
+        ta, tb = (leaders(betweenness(H, k=None if len(H) <= EXACT_MAX else SAMPLE, seed=seed)) if len(H) else []
+                  for H in (Ha, Hb))
         step = {"from": a["id"], "to": b["id"],
                 "betweenness": {"before": ta, "after": tb, "stayed": sorted(set(ta) & set(tb)),
                                 "stayed_names": [name.get(o, o) for o in sorted(set(ta) & set(tb))],
