@@ -27,6 +27,10 @@ nx.attribute_mixing_matrix once per shuffle (all 1,000 where they fit in
 expected counts and z-scores (no other Python library has them). Target: 1,000
 shuffles at 50,000 organisations in under 5 s.
 
+``--rounds [K]`` times issue 16's change between rounds instead: labkit.analytics.round_change
+on a synthetic programme of K rounds (labkit.data.synth.rounds_programme) beside the same
+measures written directly in NetworkX. Target: 50,000 organisations over 5 rounds in under 5 s.
+
 Betweenness is exact up to 10,000 organisations and sampled from k=100 sources
 above, for labkit, NetworkX and igraph alike (the same sources). Communities:
 labkit runs python-igraph's Leiden (modularity, two iterations, seeded), and
@@ -327,6 +331,62 @@ def run_size(n, repeat, budget, baselines_too=True):
             "best": best_c, "measures": lab_m, "measures_best": best_m, "headline": t_head, "model": t_graph}
 
 
+def networkx_round_change(p):
+    """Issue 16's change between rounds written directly in NetworkX, the naive way: per
+    round a co-attendance nx.Graph (every pair at a table, via itertools), then node and
+    edge sets compared between consecutive rounds and the E-I index counted edge by edge."""
+    import itertools
+    org_of = dict(zip(p.participants["id"], p.participants["organisation_id"]))
+    sector = dict(zip(p.organisations["id"], p.organisations["sector"]))
+    graphs = {}
+    for s, r in zip(p.sessions["id"], p.sessions["round_id"]):
+        graphs.setdefault(r, nx.Graph())
+    present = {}
+    for s, person in zip(p.attendance["session_id"], p.attendance["participant_id"]):
+        present.setdefault(s, []).append(org_of[person])
+    round_of = dict(zip(p.sessions["id"], p.sessions["round_id"]))
+    for s, orgs in present.items():
+        G = graphs[round_of[s]]
+        G.add_nodes_from(orgs)
+        G.add_edges_from(itertools.combinations(sorted(set(orgs)), 2))
+    out = []
+    order = list(p.tables["rounds"].sort_values("start")["id"])
+    for r in order:
+        G = graphs[r]
+        ext = sum(sector[u] != sector[v] for u, v in G.edges())
+        out.append((G.number_of_nodes(), (2 * ext - G.number_of_edges()) / max(1, G.number_of_edges())))
+    for a, b in zip(order, order[1:]):
+        A, B = graphs[a], graphs[b]
+        ea, eb = {tuple(sorted(e)) for e in A.edges()}, {tuple(sorted(e)) for e in B.edges()}
+        out.append((len(set(A) & set(B)), len(set(B) - set(A)), len(eb - ea), len(ea & eb),
+                    len(ea & eb) / len(ea | eb)))
+    return out
+
+
+def run_rounds(n, k, repeat):
+    """Issue 16: the change suite at ``n`` organisations over ``k`` rounds, beside NetworkX."""
+    from labkit.analytics import round_change
+    from labkit.data.synth import rounds_programme
+    t0 = time.perf_counter()
+    p = rounds_programme(n, rounds=k, seed=SEED)
+    made = time.perf_counter() - t0
+    print(f"\nchange between rounds (issue 16): {n:,} organisations a round, {k} rounds, "
+          f"{len(p.attendance):,} attendance rows (made in {made:.1f} s)")
+    lab = best_of(lambda: round_change(p), runs=repeat)
+    t0 = time.perf_counter()
+    networkx_round_change(p)
+    naive = time.perf_counter() - t0
+    print(f"   labkit.analytics.round_change: {lab:.3f} s (best of {repeat}); the same written in NetworkX: "
+          f"{naive:.3f} s; target < 5 s: {'ok' if lab < 5 else 'MISSED'}")
+    from labkit.analytics import round_positions
+    t0 = time.perf_counter()
+    round_positions(p, seed=SEED)
+    pos = time.perf_counter() - t0
+    print(f"   labkit.analytics.round_positions (betweenness, sampled above 10,000, and Leiden per round): "
+          f"{pos:.3f} s (one run); round_change and round_positions together: {lab + pos:.3f} s; "
+          f"target < 5 s: {'ok' if lab + pos < 5 else 'MISSED'}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 50_000])
@@ -337,7 +397,12 @@ def main(argv=None):
                     help="largest size at which NetworkX's Louvain is run (13.5 s at 50,000 here)")
     ap.add_argument("--naive-seconds", type=float, default=20,
                     help="time given to the naive permutation loop per size before it is extrapolated")
+    ap.add_argument("--rounds", type=int, nargs="?", const=5, default=None, metavar="K",
+                    help="only the change between rounds (issue 16): K rounds (default 5) at the largest --sizes")
     args = ap.parse_args(argv)
+    if args.rounds:
+        run_rounds(max(args.sizes), args.rounds, args.repeat)
+        return
     print(f"labkit.analytics benchmark: Python {platform.python_version()}, networkx {nx.__version__}, "
           f"igraph {ig.__version__}, numpy {np.__version__}, scipy {scipy.__version__}, pandas {pd.__version__}; "
           f"{len(__import__('os').sched_getaffinity(0))} cores; seconds")

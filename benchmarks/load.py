@@ -378,8 +378,10 @@ def stand_in_site(folder: Path) -> Path:
 
 
 def dashboard_page(site: Path) -> str:
-    """A dashboard page of the site: the first HTML file named like one, else index.html."""
-    pages = sorted(p for p in site.rglob("*.html") if "dashboard" in p.as_posix().lower())
+    """A dashboard page of the site: the first theme page (``nl/<theme>.html``, as labkit
+    publish writes them), else the first HTML file named like a dashboard, else index.html."""
+    pages = sorted(site.glob("nl/*.html")) or sorted(
+        p for p in site.rglob("*.html") if "dashboard" in p.as_posix().lower())
     return "/" + (pages[0] if pages else site / "index.html").relative_to(site).as_posix()
 
 

@@ -35,6 +35,22 @@ def _new(args) -> int:
     return 0
 
 
+def _synth(args) -> int:
+    from pathlib import Path
+
+    from .data import synth
+    from .errors import ParameterError
+    folder = Path(args.dir)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ParameterError(f"{folder} is not an empty folder: labkit synth writes into a new or empty one")
+    p = (synth.rounds_programme(args.organisations, rounds=args.rounds, seed=args.seed) if args.rounds > 1
+         else synth.programme(args.organisations, seed=args.seed))
+    p.save(folder)
+    print(f"{folder}: a synthetic programme (every row 'synthetic'): {len(p.organisations):,} organisations, "
+          f"{len(p.sessions):,} sessions, {max(1, len(p.tables['rounds']))} round(s)")
+    return 0
+
+
 def _summary(args) -> int:
     from .data.model import load
     from .analytics.summary import format_summary, summarize
@@ -50,6 +66,12 @@ def _analyse(args) -> int:
     from .terminal import dumps, scrub
     from .analytics.planning import format_planned_vs_actual, planned_vs_actual
     programme = load(args.data)
+    if args.rounds:
+        from .analytics import format_round_change, round_change, round_positions
+        change = round_change(programme, theme=args.theme)
+        change["positions"] = round_positions(programme, theme=args.theme)
+        print(dumps(change, indent=2) if args.json else format_round_change(scrub(change), args.lang))
+        return 0
     h = headline(programme, theme=args.theme, as_of=args.as_of or None)
     plan = planned_vs_actual(programme)
     if args.json:
@@ -230,6 +252,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of the title, the description and the README (default: nl)")
     p.set_defaults(func=_new)
 
+    p = sub.add_parser("synth", help="write a synthetic programme (every row 'synthetic') to try labkit on: "
+                                     "any size, one or more rounds")
+    p.add_argument("dir", help="folder to create (new or empty)")
+    p.add_argument("--organisations", type=int, default=40, help="organisations (a round) (default 40)")
+    p.add_argument("--rounds", type=int, default=1, help="rounds (default 1)")
+    p.add_argument("--seed", type=int, default=0, help="seed: the same arguments give the same programme")
+    p.set_defaults(func=_synth)
+
     p = sub.add_parser("summary", help="print a short account of the programme")
     p.add_argument("--data", default="data", help="data package folder (default: data)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -243,6 +273,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", default="", metavar="YYYY-MM-DD",
                    help="date for stalled commitments (default: the latest commitment update)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--rounds", action="store_true",
+                   help="the change between the programme's rounds: who came back, which ties lasted, "
+                        "what moved (labkit.analytics.round_change)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of --rounds' text (default nl)")
     p.set_defaults(func=_analyse)
 
     p = sub.add_parser("serve", help="serve the dashboard with Voilà (127.0.0.1 unless told)")

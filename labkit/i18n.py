@@ -29,6 +29,7 @@ STRINGS = {
         "tab_links": "Verbindingen",
         "tab_roadmap": "Routekaart",
         "tab_welfare": "Brede welvaart & SDG's",
+        "tab_rounds": "Door de tijd",
         "illustrative_notice": ("Let op: een deel van wat u hier ziet is illustratief. Het verslag zegt niet "
                                 "wie aan welke tafel zat, wie wie uitnodigde, welke organisaties gingen "
                                 "samenwerken, wie een toezegging draagt en hoe die na 2021 verliep; die "
@@ -48,9 +49,28 @@ STRINGS = {
                             "mensen van beide organisaties aan minstens één zelfde tafel zaten; hoe dikker, "
                             "hoe vaker. Met naam: de organisaties met de sterkste brugfunctie."),
         "mixing_title": "Tussen welke sectoren liepen verbindingen?",
-        "ei_title": "Keken sectoren over hun grenzen heen? (E-I-index)",
-        "ei_caption": ("E-I-index per sector: +1 = alle verbindingen met andere sectoren, "
-                       "−1 = alleen binnen de eigen sector."),
+        "ei_title": "Mengden sectoren meer dan toeval zou geven? (E-I-index)",
+        "ei_caption": ("Per sector de E-I-index (stip; +1 = alle verbindingen met andere sectoren, −1 = alleen "
+                       "binnen de eigen sector) naast wat willekeurig verdeelde sectoren geven (grijze balk: "
+                       "95% van 1.000 toevalsuitkomsten; streepje: hun gemiddelde). Een stip in de grijze balk: "
+                       "zo vaak als toeval zou geven."),
+        "chance_more": "meer dan toeval", "chance_less": "minder dan toeval",
+        "chance_as_chance": "zoals toeval",
+        "chance_expected": "Bij toeval", "chance_range": "95% bij toeval", "chance_verdict": "Oordeel",
+        "chance_no_sector": "Geen enkele sector wijkt meer af van toeval dan toeval zelf geeft.",
+        "round": "Ronde", "round_retained": "kwamen terug", "round_new": "nieuw", "round_gone": "niet meer",
+        "rounds_title": "Welke organisaties kwamen terug, welke kwamen erbij?",
+        "rounds_who": "Van {a} naar {b}: {ret} van de {before} organisaties kwamen terug ({share}), {new} kwamen "
+                              "er nieuw bij en {gone} kwamen niet meer.",
+        "rounds_sectors_up": "Nieuw vertegenwoordigd: {names}.",
+        "rounds_sectors_down": "Niet meer vertegenwoordigd: {names}.",
+        "rounds_ties": "Van de verbindingen aan tafel bleven er {kept} bestaan, {formed} kwamen er nieuw bij en "
+                               "{gone} verdwenen (stabiliteit, Jaccard: {j}). Van de nieuwe verbindingen liep {cf} tussen "
+                               "sectoren, van de gebleven {ck}.",
+        "rounds_brokers": "Makelaars (hoogste betweenness) die het bleven: {names}.",
+        "rounds_brokers_none": "Geen van de makelaars (hoogste betweenness) van {a} was het ook in {b}.",
+        "rounds_commitments": "Toezeggingen: {new} nieuw ingebracht, {carried} meegenomen uit eerdere rondes, "
+                                      "{done} afgerond en {stalled} vastgelopen.",
         "continuity_title": "Wie kwam wanneer",
         "roadmap_title": "De routekaart: waar staat elke toezegging?",
         "roadmap_caption": ("Elke stip is een toezegging. Een volle stip staat op het jaar dat de bron noemt; "
@@ -101,7 +121,7 @@ STRINGS = {
         "none": "geen",
         "now": "nu",
         "welfare_caption": ("De drie dimensies van de CBS Monitor Brede Welvaart. Welke dimensies en SDG's "
-                            "een toezegging dient, is de indeling van labkit, niet van het verslag."),
+                            "een toezegging dient, is de indeling van het project, niet van de bron."),
         "bad_url": "De link bevat een parameter die labkit niet kan gebruiken; u ziet het standaardthema.",
         "preview_loading": "De keuzemenu's en de andere tabbladen worden geladen…",
     },
@@ -122,6 +142,7 @@ STRINGS = {
         "tab_links": "Connections",
         "tab_roadmap": "Roadmap",
         "tab_welfare": "Broad welfare & SDGs",
+        "tab_rounds": "Over time",
         "illustrative_notice": ("Note: part of what you see here is illustrative. The report does not say "
                                 "who sat at which table, who invited whom, which organisations agreed to "
                                 "work together, who carries a commitment or how it fared after 2021; "
@@ -141,8 +162,26 @@ STRINGS = {
                             "both organisations sat at the same table at least once; thicker means more often. "
                             "Named: the organisations that bridged most."),
         "mixing_title": "Between which sectors did ties run?",
-        "ei_title": "Did sectors look beyond their borders? (E-I index)",
-        "ei_caption": "E-I index per sector: +1 = all ties to other sectors, −1 = only within the sector.",
+        "ei_title": "Did sectors mix more than chance would give? (E-I index)",
+        "ei_caption": ("Per sector the E-I index (dot; +1 = all ties to other sectors, −1 = only within the "
+                       "sector) beside what sectors dealt out at random give (grey bar: 95% of 1,000 chance "
+                       "outcomes; tick: their mean). A dot inside the grey bar: as often as chance would give."),
+        "chance_more": "more than chance", "chance_less": "less than chance",
+        "chance_as_chance": "as chance would give",
+        "chance_expected": "By chance", "chance_range": "95% by chance", "chance_verdict": "Verdict",
+        "chance_no_sector": "No sector differs from chance by more than chance itself gives.",
+        "round": "Round", "round_retained": "came back", "round_new": "new", "round_gone": "gone",
+        "rounds_title": "Which organisations came back, which joined?",
+        "rounds_who": "From {a} to {b}: {ret} of the {before} organisations came back ({share}), {new} joined and "
+                              "{gone} did not come again.",
+        "rounds_sectors_up": "Newly represented: {names}.",
+        "rounds_sectors_down": "No longer represented: {names}.",
+        "rounds_ties": "Of the ties at the table {kept} lasted, {formed} were new and {gone} dissolved (stability, "
+                               "Jaccard: {j}). Of the new ties {cf} ran across sectors, of the lasting ones {ck}.",
+        "rounds_brokers": "Brokers (highest betweenness) who stayed brokers: {names}.",
+        "rounds_brokers_none": "None of the brokers (highest betweenness) of {a} was one in {b} too.",
+        "rounds_commitments": "Commitments: {new} newly raised, {carried} carried over from earlier rounds, "
+                                      "{done} completed and {stalled} stalled.",
         "continuity_title": "Who came when",
         "roadmap_title": "The roadmap: where does each commitment stand?",
         "roadmap_caption": ("Each dot is a commitment. A filled dot sits at the year the source gives; an "
@@ -193,7 +232,7 @@ STRINGS = {
         "none": "none",
         "now": "now",
         "welfare_caption": ("The three dimensions of the CBS Monitor of Well-being. Which dimensions and SDGs "
-                            "a commitment serves is labkit's classification, not the report's."),
+                            "a commitment serves is the project's classification, not the source's."),
         "bad_url": "The link holds a parameter labkit cannot use; you see the default theme.",
         "preview_loading": "Loading the menus and the other tabs…",
     },
@@ -232,3 +271,15 @@ def check_lang(lang: str) -> str:
 def t(key: str, lang: str = DEFAULT) -> str:
     """The label ``key`` in ``lang``."""
     return STRINGS[check_lang(lang)][key]
+
+
+def join_words(items, lang: str) -> str:
+    """``a, b en c``.
+
+    >>> join_words(["maart", "april", "mei"], "nl")
+    'maart, april en mei'
+    """
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" en " if lang == "nl" else " and ") + items[-1]

@@ -13,7 +13,7 @@ from conftest import DATA, ROOT
 def test_validate_clean(capsys):
     assert main(["validate", str(DATA)]) == 0
     out = capsys.readouterr().out.strip()
-    assert out.startswith(f"{DATA}: valid data package, 21 tables,")
+    assert out.startswith(f"{DATA}: valid data package, 22 tables,")
     assert len(out.splitlines()) == 1
 
 

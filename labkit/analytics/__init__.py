@@ -48,6 +48,7 @@ from .composition import blau_index, diversity, missing_sectors, sector_composit
 from .continuity import invitation_tree, table_continuity
 from .headline import format_headline, headline, top_brokers
 from .planning import PlanInfeasible, TablePlan, plan_tables
+from .rounds import format_round_change, round_change, round_positions, rounds_in_order
 from .ties import (assortativity, cross_sector_share, ei_index, ei_index_by_group,
                    ei_index_by_node, ei_index_expected, ei_index_permutation, mixing_matrix, mixing_permutation,
                    new_cross_sector_ties)
@@ -75,12 +76,16 @@ __all__ = [
     "ei_index_expected",
     "ei_index_permutation",
     "format_headline",
+    "format_round_change",
     "headline",
     "invitation_tree",
     "missing_sectors",
     "mixing_matrix",
     "mixing_permutation",
     "modularity",
+    "round_change",
+    "round_positions",
+    "rounds_in_order",
     "new_cross_sector_ties",
     "plan_tables",
     "progress_over_time",

@@ -40,7 +40,7 @@ _WORDS = {
            "share": "{obs} van de banden tussen sectoren; bij willekeurig verdeelde sectoren {exp}",
            "range": "95% van de toevalsuitkomsten tussen {low} en {high}",
            "within": "Het verschil valt binnen wat toeval geeft.",
-           "few": "Met {n} organisaties valt alleen een groot verschil buiten wat toeval geeft.",
+           "few": "Met {n} organisaties in het netwerk valt alleen een groot verschil buiten wat toeval geeft.",
            "few_group": "Met {orgs} in de sector valt alleen een groot verschil buiten wat toeval geeft.",
            "fixed": "elke verdeling van de sectoren geeft hetzelfde",
            "broker": "{label} trad {count} op als {role}: {adv} {cmp} {chance} (een willekeurig netwerk "
@@ -62,7 +62,7 @@ _WORDS = {
            "share": "{obs} of ties across sectors; with sectors dealt out at random {exp}",
            "range": "95% of chance outcomes between {low} and {high}",
            "within": "The difference is within what chance gives.",
-           "few": "With {n} organisations only a large difference would stand out from chance.",
+           "few": "With {n} organisations in the network only a large difference would stand out from chance.",
            "few_group": "With {orgs} in the sector only a large difference would stand out from chance.",
            "fixed": "every way of dealing out the sectors gives the same",
            "broker": "{label} acted as {role} {count}: {adv} {cmp} {chance} (a random network of the "
@@ -162,9 +162,9 @@ def describe_against_chance(result: dict, *, measure="ei_index", network=None, l
     >>> d["verdict"]
     'as_chance'
     >>> print(d["en"])
-    Organisations sat at the table with other sectors as often as chance would give: E-I index 0.66; with sectors dealt out at random 0.66 (95% of chance outcomes between 0.55 and 0.75; p = 0.93). The difference is within what chance gives. With 38 organisations only a large difference would stand out from chance.
+    Organisations sat at the table with other sectors as often as chance would give: E-I index 0.66; with sectors dealt out at random 0.66 (95% of chance outcomes between 0.55 and 0.75; p = 0.93). The difference is within what chance gives. With 38 organisations in the network only a large difference would stand out from chance.
     >>> print(d["nl"])
-    De organisaties zaten even vaak met andere sectoren aan tafel als toeval zou geven: E-I-index 0,66; bij willekeurig verdeelde sectoren 0,66 (95% van de toevalsuitkomsten tussen 0,55 en 0,75; p = 0,93). Het verschil valt binnen wat toeval geeft. Met 38 organisaties valt alleen een groot verschil buiten wat toeval geeft.
+    De organisaties zaten even vaak met andere sectoren aan tafel als toeval zou geven: E-I-index 0,66; bij willekeurig verdeelde sectoren 0,66 (95% van de toevalsuitkomsten tussen 0,55 en 0,75; p = 0,93). Het verschil valt binnen wat toeval geeft. Met 38 organisaties in het netwerk valt alleen een groot verschil buiten wat toeval geeft.
     """
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, got {measure!r}")

@@ -159,7 +159,7 @@ def format_summary(s: dict, lang: str = "nl") -> str:
     for tid, th in s["themes"].items():
         host = f"; {w['host']}: {th['host']}" if th["host"] else ""
         if th["host_organisation"]:
-            host += f" ({th['host_organisation']})"
+            host += f" ({th['host_organisation']})" if host else f"; {w['host']}: {th['host_organisation']}"
         lines.append(f"  {th[name] or th['name_nl']}: {th['sessions']} {w['sessions']}, "
                      f"{th['participants']} {w['participants']}{host}")
     hosting = (w["hosting"].format(n=s["organisations_participating"], names=", ".join(s["organisations_hosting"]))

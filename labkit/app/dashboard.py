@@ -24,6 +24,8 @@ EMBED = {"renderer": "svg", "actions": False}
 #: Output type of the first view that labkit's page template draws at once (see :meth:`Dashboard.preview`).
 PREVIEW_MIME = "application/vnd.labkit.preview+json"
 TABS = ("tab_who", "tab_links", "tab_roadmap", "tab_welfare")
+#: The fifth tab, shown only for a theme that ran in more than one round.
+ROUNDS_TAB = "tab_rounds"
 CSS = """
 <style>
 .lk-app {max-width: 1120px; font-family: 'DejaVu Sans', Arial, sans-serif; color: #1f2933;}
@@ -116,18 +118,20 @@ class Dashboard:
         self.notice = w.HTML()
         self.cards = w.HTML()
         #: per tab: the one line it shows when its part of the programme is empty
-        self.empty = [w.HTML() for _ in TABS]
+        self.empty = [w.HTML() for _ in (*TABS, ROUNDS_TAB)]
         self.slots = {name: _Slot() for name in (
-            "composition", "continuity", "network", "mixing", "ei", "roadmap", "progress", "sdg", "welfare")}
+            "composition", "continuity", "network", "mixing", "ei", "roadmap", "progress", "sdg", "welfare",
+            "rounds")}
         self.texts = {name: w.HTML() for name in (
             "missing", "network_caption", "brokers", "ego", "roadmap_caption", "commitments", "ei_caption",
-            "welfare_caption")}
+            "welfare_caption", "chance", "rounds")}
+        self.round_dd = w.Dropdown(layout=w.Layout(width="34em"))
         self.network_controls = w.HBox([self.sector_dd, self.table_dd, self.size_dd])
         self.tabs = w.Tab(children=[
             w.VBox([self.cards, self.empty[0], self.slots["composition"].box, self.texts["missing"],
                     self.slots["continuity"].box]),
             w.VBox([self.empty[1], self.network_controls, self.slots["network"].box,
-                    self.texts["network_caption"],
+                    self.texts["network_caption"], self.texts["chance"],
                     self.slots["mixing"].box, self.slots["ei"].box, self.texts["ei_caption"],
                     self.texts["brokers"], self.org_dd, self.texts["ego"]]),
             w.VBox([self.empty[2], self.slots["roadmap"].box, self.texts["roadmap_caption"],
@@ -135,6 +139,8 @@ class Dashboard:
             w.VBox([self.empty[3], self.slots["welfare"].box, self.texts["welfare_caption"],
                     self.slots["sdg"].box]),
         ])
+        self._boxes = (*self.tabs.children,
+                       w.VBox([self.empty[4], self.round_dd, self.texts["rounds"], self.slots["rounds"].box]))
         self.widget = w.VBox([w.HTML(CSS), self.header, w.HBox([self.theme_dd, self.lang_tb]),
                               self.notice, self.tabs])
         self.widget.add_class("lk-app")
@@ -154,6 +160,7 @@ class Dashboard:
             dd.observe(self._on_network_filter, "value")
         self.org_dd.observe(lambda _: self._draw_ego(), "value")
         self.tabs.observe(self._on_tab, "selected_index")
+        self.round_dd.observe(lambda _: None if self._busy else self._draw_rounds(), "value")
         self.redraw()
         self.warm()
 
@@ -223,8 +230,11 @@ class Dashboard:
         self.org_dd.description = t("organisation", lang)
         for dd in (self.theme_dd, self.sector_dd, self.table_dd, self.size_dd, self.org_dd):
             dd.style = {"description_width": "initial"}
-        self.tabs.titles = tuple(t(k, lang) for k in TABS)
+        self.tabs.titles = tuple(t(k, lang) for k in self._tab_keys())
         self._busy = False
+
+    def _tab_keys(self) -> tuple:
+        return (*TABS, ROUNDS_TAB)[:len(self.tabs.children)]
 
     def _fill_theme_controls(self, keep=None):
         lang = self.lang
@@ -269,6 +279,14 @@ class Dashboard:
         self._notices = [("note", n, "") for n in notices]  # (role, text, detail); also the first view's
         self._show_notices()
         self._drawn = set()
+        want = len(TABS) + (1 if d.has_sessions and d.has_rounds else 0)
+        if len(self.tabs.children) != want:  # the "over time" tab only where there are rounds
+            self._busy = True
+            selected = self.tabs.selected_index or 0
+            self.tabs.children = self._boxes[:want]
+            self.tabs.titles = tuple(t(k, lang) for k in self._tab_keys())
+            self.tabs.selected_index = selected if selected < want else 0
+            self._busy = False
         self._draw_tab(self.tabs.selected_index or 0)
 
     def _header(self):
@@ -286,7 +304,25 @@ class Dashboard:
         if index in self._drawn or index is None:
             return
         self._drawn.add(index)
-        [self._draw_who, self._draw_links, self._draw_roadmap, self._draw_welfare][index]()
+        [self._draw_who, self._draw_links, self._draw_roadmap, self._draw_welfare, self._draw_rounds][index]()
+
+    def _draw_rounds(self):
+        """Tab 5: what changed from one round to the next, one step at a time."""
+        lang, d = self.lang, self.data
+        steps = d.step_labels(lang)
+        self._busy = True
+        current = self.round_dd.value
+        self.round_dd.options = [(label, i) for i, label in enumerate(steps)]
+        self.round_dd.value = current if current is not None and current < len(steps) else len(steps) - 1
+        self.round_dd.description = t("round", lang)
+        self.round_dd.style = {"description_width": "initial"}
+        self._busy = False
+        i = self.round_dd.value
+        said = d.round_sentences(lang)[i]
+        self.texts["rounds"].value = "".join(f"<p class='lk-chance'>{esc(x)}</p>" for x in said)
+        frame = d.rounds_frame(lang)
+        self.slots["rounds"].show(charts.rounds_chart(frame[frame["step_order"] == i], d.sectors_frame(lang),
+                                                      lang=lang))
 
     def _draw_who(self):
         lang, d = self.lang, self.data
@@ -317,7 +353,7 @@ class Dashboard:
         lang, d = self.lang, self.data
         if not d.has_sessions or d.coattendance.number_of_nodes() == 0:
             self._clear("network", "mixing", "ei")
-            for k in ("network_caption", "brokers", "ego", "ei_caption"):
+            for k in ("network_caption", "brokers", "ego", "ei_caption", "chance"):
                 self.texts[k].value = ""
             self.network_controls.layout.display = self.org_dd.layout.display = "none"
             self._say(1, *(["no_links"] if d.has_sessions else []))
@@ -327,8 +363,9 @@ class Dashboard:
         self._draw_network()
         sectors = d.sectors_frame(lang)
         self.slots["mixing"].show(charts.mixing_heatmap(d.mixing_frame(lang), lang=lang))
-        self.slots["ei"].show(charts.ei_bars(d.ei_frame(lang), sectors, lang=lang))
+        self.slots["ei"].show(charts.ei_chance_chart(d.ei_frame(lang), sectors, lang=lang))
         self.texts["ei_caption"].value = f"<div class='lk-caption'>{esc(t('ei_caption', lang))}</div>"
+        self.texts["chance"].value = "".join(f"<p class='lk-chance'>{esc(x)}</p>" for x in d.chance_sentences(lang))
         brokers = d.brokers_frame(lang)
         if not brokers.empty:
             brokers.columns = [t("organisation", lang), t("sector", lang), t("role", lang), "brokerage",
@@ -451,7 +488,7 @@ class Dashboard:
             "notices": [{"role": role, "text": f"{text} ({detail})" if detail else text}
                         for role, text, detail in self._notices],
             "cards": [{"value": n, "label": label} for n, label in self._cards],
-            "tabs": [t(k, lang) for k in TABS],
+            "tabs": [t(k, lang) for k in self._tab_keys()],
             "spec": chart.spec,
             "embed_options": EMBED,
             "loading": t("preview_loading", lang),

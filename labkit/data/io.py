@@ -170,6 +170,8 @@ def read_package(path: str | os.PathLike = "data") -> tuple[dict, dict[str, pd.D
         for name in schema.RESOURCE_NAMES:
             res = _descriptor_resource(descriptor, name)
             if res is None:
+                if name in schema.ADDED_RESOURCES:  # from before the resource came: empty
+                    texts[name] = ",".join(schema.field_names(name)) + "\n"
                 continue
             file = path / res.get("path", f"{name}.csv")
             if not file.is_file():
@@ -232,9 +234,11 @@ def _read_descriptor(path: Path, problems: list[Problem]) -> dict | None:
     for name in schema.RESOURCE_NAMES:
         res = _descriptor_resource(descriptor, name)
         if res is None:
+            if name in schema.ADDED_RESOURCES:
+                continue  # a package from before the resource came: read as empty
             problems.append(Problem(DESCRIPTOR, 0, "", name, "resource missing",
                                     f"add the resource '{name}' (labkit.save writes a complete descriptor)"))
-        elif res.get("schema") != schema.BY_NAME[name]["schema"]:
+        elif res.get("schema") not in schema.accepted_schemas(name):
             problems.append(Problem(DESCRIPTOR, 0, "", name,
                                     "the resource's Table Schema differs from labkit's",
                                     "restore it from labkit/data/schema.py (labkit.save writes it)"))
@@ -385,7 +389,7 @@ def _parse_table(name: str, text: str, problems: list[Problem],
                 hint = f"remove the spaces around it: '{stripped}'"
             add(1, col, "", "column not in the schema", hint)
     for col in by_name:
-        if col not in header:
+        if col not in header and (name, col) not in schema.ADDED_FIELDS:  # older packages lack those
             add(1, col, "", "column missing from the header",
                 "add it (leave the cells empty if unknown and the field is optional)")
     index = {col: i for i, col in enumerate(header) if col in by_name}

@@ -28,6 +28,8 @@ Every table whose rows state something has a ``source`` field:
 
 from __future__ import annotations
 
+import json
+
 SOURCE_PATTERN = (
     r"^(report:(intro|aanpak|deelnemers|[1-5](\.[1-2])?)|classification"
     r"|reference|illustrative|synthetic|import|planned)$"
@@ -229,6 +231,22 @@ RESOURCES = [
         primary_key=["id"],
     ),
     _resource(
+        "rounds", "Rounds",
+        "The rounds of a programme that runs its dialogues more than once (a yearly round, "
+        "a follow-up): each session may belong to one. A programme without rows here has "
+        "one round, its whole self.",
+        [
+            _id(),
+            _f("name_nl", "string", "Dutch name.", required=True),
+            _f("name_en", "string", "English name.", required=True),
+            _f("start", "date", "First day of the round."),
+            _f("end", "date", "Last day of the round."),
+            _f("description_nl", "string", "What the round was about, in Dutch."),
+            _source(),
+        ],
+        primary_key=["id"],
+    ),
+    _resource(
         "sessions", "Sessions",
         "Dialogue meetings ('tafels'), each of one kind of table (see table_kinds).",
         [
@@ -244,10 +262,12 @@ RESOURCES = [
                "Empty: as the row's source says.", enum=GIVEN_BY),
             _f("date", "date", "Exact date, where known."),
             _f("title_nl", "string", "Dutch title.", required=True),
+            _ref("round_id", "Round the session belongs to (see rounds); empty in a programme of "
+                 "one round.", required=False),
             _source(),
         ],
         primary_key=["id"],
-        foreign_keys=[_fk("theme_id", "themes"), _fk("kind", "table_kinds")],
+        foreign_keys=[_fk("theme_id", "themes"), _fk("kind", "table_kinds"), _fk("round_id", "rounds")],
     ),
     _resource(
         "attendance", "Attendance",
@@ -476,6 +496,38 @@ RESOURCES = [
 
 RESOURCE_NAMES = tuple(r["name"] for r in RESOURCES)
 BY_NAME = {r["name"]: r for r in RESOURCES}
+
+
+def _without(name: str, field: str, fk: str | None = None) -> dict:
+    """Resource ``name``'s Table Schema as it was before ``field`` (and its foreign key) came."""
+    s = json.loads(json.dumps(BY_NAME[name]["schema"]))
+    s["fields"] = [f for f in s["fields"] if f["name"] != field]
+    if fk:
+        s["foreignKeys"] = [k for k in s["foreignKeys"] if k["fields"] != fk]
+    return s
+
+
+#: Resources a package written before they came may lack: read as empty tables.
+ADDED_RESOURCES = frozenset({"rounds"})
+#: Fields a package written before they came may lack, with the Table Schema their
+#: resource had then: read as empty. Saving such a package writes today's schema.
+ADDED_FIELDS = {("sessions", "round_id"): _without("sessions", "round_id", "round_id")}
+
+
+def _before_planned(s: dict) -> dict:
+    """A Table Schema as it was before the source ``planned`` came."""
+    s = json.loads(json.dumps(s))
+    for f in s["fields"]:
+        if f["name"] == "source" and "pattern" in f.get("constraints", {}):
+            f["constraints"]["pattern"] = f["constraints"]["pattern"].replace("|planned)$", ")$")
+    return s
+
+
+def accepted_schemas(name: str) -> list[dict]:
+    """The Table Schemas a package's resource ``name`` may carry: today's, and those of
+    packages written before a field or a source kind came (they read as they did)."""
+    now = [BY_NAME[name]["schema"], *(old for (table, _), old in ADDED_FIELDS.items() if table == name)]
+    return now + [_before_planned(s) for s in now]
 
 #: Tables that must hold at least one row: the reference tables every programme
 #: classifies by (``labkit new`` fills them). Everything else may start empty.

@@ -151,6 +151,7 @@ def programme(n_organisations: int, *, seed: int = 0, themes: int = 1,
                        order=list(range(1, len(SECTORS) + 1)))
     t["table_kinds"] = _df("table_kinds", id=[k[0] for k in _KINDS], name_nl=[k[1] for k in _KINDS],
                            name_en=[k[2] for k in _KINDS], order=[1, 2, 3])
+    t["rounds"] = _df("rounds")  # one round: the whole programme
     t["roadmap_stages"] = _df("roadmap_stages", id=[s[0] for s in _STAGES], number=[1, 2, 3],
                               name_nl=[s[1] for s in _STAGES], name_en=[s[2] for s in _STAGES],
                               text_nl=[s[1] + " (synthetisch)." for s in _STAGES])
@@ -463,3 +464,77 @@ def _df(table: str, /, **columns) -> pd.DataFrame:
     if unknown:  # pragma: no cover - a programming error here
         raise KeyError(f"{table}: unknown columns {sorted(unknown)}")
     return pd.DataFrame(out)
+
+
+def rounds_programme(n_organisations: int, rounds: int = 2, *, p_return: float = 0.7,
+                     p_join: float = 0.3, p_stay: float = 0.5, table_size: int = 8,
+                     seed: int = 0) -> Programme:
+    """A synthetic programme of ``rounds`` rounds, for the measures of change between rounds.
+
+    Round 1 seats ``n_organisations`` organisations (one person each) at tables of
+    about ``table_size``. In each later round every organisation of the round before
+    comes back with probability ``p_return``, ``round(p_join * n_organisations)`` new ones
+    join, and a returning organisation keeps its table (and so, with the others who
+    kept theirs, its ties) with probability ``p_stay``; everyone else is seated at
+    random. Each round is one year (January to June, tables in March). Every row is
+    ``synthetic``; organisations, people and the reference tables are those of
+    :func:`programme` for the whole pool, its other tables are left empty.
+    """
+    if rounds < 1:
+        raise ValueError("rounds must be at least 1")
+    for name, p in (("p_return", p_return), ("p_join", p_join), ("p_stay", p_stay)):
+        if not 0 <= p <= 1:
+            raise ValueError(f"{name} must be between 0 and 1")
+    n = int(n_organisations)
+    joiners = int(round(p_join * n))
+    pool = n + joiners * (rounds - 1)
+    base = programme(pool, seed=seed, participants_per_organisation=1)
+    rng = np.random.default_rng(seed + 1)
+    orgs = base.organisations["id"].to_numpy()
+    people = base.participants.drop_duplicates("organisation_id").set_index("organisation_id")["id"]
+    person_of = people.reindex(orgs).to_numpy()
+    kind = base.table_kinds.sort_values("order")["id"].iloc[0]
+    theme = base.themes["id"].iloc[0]
+    active = np.arange(n)
+    table_of = np.full(pool, -1)
+    sess_rows, att_session, att_person, round_rows = [], [], [], []
+    for k in range(1, rounds + 1):
+        year = 2025 + k
+        if k > 1:
+            back = active[rng.random(len(active)) < p_return]
+            new = np.arange(n + joiners * (k - 2), n + joiners * (k - 1))
+            active = np.concatenate([back, new])
+        tables = max(1, -(-len(active) // table_size))
+        keep = (table_of[active] >= 0) & (table_of[active] < tables) & (rng.random(len(active)) < p_stay)
+        seat = np.where(keep, table_of[active], rng.integers(0, tables, len(active)))
+        table_of[:] = -1
+        table_of[active] = seat
+        rid = f"ronde-{k}"
+        round_rows.append((rid, f"Ronde {k} (synthetisch)", f"Round {k} (synthetic)",
+                           dt.date(year, 1, 1), dt.date(year, 6, 30)))
+        sids = np.array([f"{rid}-tafel-{j + 1}" for j in range(tables)], dtype=object)
+        sess_rows += [(s, year) for s in sids]
+        att_session.append(sids[seat])
+        att_person.append(person_of[active])
+    t = dict(base.tables)
+    for name in ("invitations", "collaborations", "cases", "commitments", "commitment_owners",
+                 "commitment_sdgs", "commitment_dimensions", "commitment_updates", "quotes", "insights"):
+        t[name] = base.tables[name].iloc[0:0]
+    t["rounds"] = _df("rounds", id=[r[0] for r in round_rows], name_nl=[r[1] for r in round_rows],
+                      name_en=[r[2] for r in round_rows], start=[r[3] for r in round_rows],
+                      end=[r[4] for r in round_rows])
+    t["themes"] = base.themes.assign(host_participant_id=None)
+    ids = [s for s, _ in sess_rows]
+    t["sessions"] = _df("sessions", id=ids, theme_id=[theme] * len(ids), kind=[kind] * len(ids),
+                        order=[1] * len(ids), month=[f"{y}-03" for _, y in sess_rows],
+                        title_nl=[s.replace("-", " ").capitalize() + " (synthetisch)" for s in ids],
+                        round_id=[s.rsplit("-tafel-", 1)[0] for s in ids])
+    t["attendance"] = _df("attendance", session_id=np.concatenate(att_session).tolist(),
+                          participant_id=np.concatenate(att_person).tolist(),
+                          role=["participant"] * sum(len(a) for a in att_person))
+    meta = dict(base.meta)
+    meta["name"] = f"synthetic-rounds-{n}-{rounds}"
+    meta["description"] = (f"Synthetic data generated by labkit.data.synth.rounds_programme: {rounds} rounds, "
+                           f"n_organisations={n}, p_return={p_return}, p_join={p_join}, p_stay={p_stay}, "
+                           f"table_size={table_size}, seed={seed}. Every row has source 'synthetic'.")
+    return Programme(meta, {name: t[name] for name in schema.RESOURCE_NAMES})

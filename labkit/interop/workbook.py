@@ -57,6 +57,7 @@ LANGS = ("nl", "en")
 SHEETS = {
     "themes": ("Thema's", "Themes"),
     "table_kinds": ("Soorten tafels", "Kinds of tables"),
+    "rounds": ("Rondes", "Rounds"),
     "sessions": ("Sessies", "Sessions"),
     "organisations": ("Organisaties", "Organisations"),
     "organisation_aliases": ("Aliassen", "Aliases"),
@@ -112,6 +113,7 @@ LABELS = {
     "month_source": ("Maand volgens", "Month from"), "horizon_source": ("Horizon volgens", "Horizon from"),
     "session_order": ("Soort tafel (volgorde)", "Kind of table (order)"), "form": ("Vorm", "Form"),
     "description_nl": ("Omschrijving (nl)", "Description (nl)"),
+    "round_id": ("Ronde", "Round"), "start": ("Begin", "Start"), "end": ("Einde", "End"),
     "description_en": ("Omschrijving (en)", "Description (en)"),
 }
 TABLE_LABELS = {
@@ -125,7 +127,7 @@ NAME_FIELDS = {
     "organisations": ("name",), "sectors": ("name_nl", "name_en"), "participants": ("name",),
     "themes": ("name_nl", "name_en"), "sessions": ("title_nl",), "cases": ("title_nl",),
     "commitments": ("title_nl", "title_en"), "roadmap_stages": ("name_nl", "name_en"),
-    "table_kinds": ("name_nl", "name_en"),
+    "table_kinds": ("name_nl", "name_en"), "rounds": ("name_nl", "name_en"),
     "sdgs": ("name_nl", "name_en"), "welfare_dimensions": ("name_nl", "name_en"),
 }
 #: Keys of the ``programme`` object in datapackage.json, with their labels and meaning.

@@ -76,7 +76,7 @@ _MULTILINE = ("text_nl", "summary_nl", "central_question_nl", "description", "no
               "horizon_note", "sector_note", "introduction_nl", "introduction_en")
 _WHAT = {"organisations": "organisation", "participants": "participant", "sessions": "session",
          "themes": "theme", "sectors": "sector", "commitments": "commitment", "cases": "case",
-         "roadmap_stages": "stage", "table_kinds": "kind of table", "sdgs": "SDG", "welfare_dimensions": "dimension"}
+         "roadmap_stages": "stage", "table_kinds": "kind of table", "rounds": "round", "sdgs": "SDG", "welfare_dimensions": "dimension"}
 
 
 @dataclasses.dataclass(frozen=True)

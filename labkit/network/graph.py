@@ -232,7 +232,49 @@ def build_graph(programme) -> nx.MultiDiGraph:
     for r in t["commitment_dimensions"].itertuples(index=False):
         G.add_edge(commitment(r.commitment_id), dimension(r.dimension), key="contributes_to",
                    kind="contributes_to", source=r.source)
+    _add_rounds(G, t)
     return G
+
+
+def _add_rounds(G, t) -> None:
+    """Rounds as time, for a programme with rounds: a session carries its ``round`` and the
+    round's dates (``start``, ``end``), so does each attendance edge, and a participant or
+    organisation spans the rounds it took part in. GEXF writes ``start`` and ``end`` as the
+    intervals Gephi's timeline plays; a programme of one round gets none of this."""
+    if t["rounds"].empty:
+        return
+    dates = {r.id: (_day(r.start), _day(r.end)) for r in t["rounds"].itertuples(index=False)}
+    span: dict = {}
+
+    def widen(n, start, end):
+        s0, e0 = span.get(n, (None, None))
+        span[n] = (min(x for x in (s0, start) if x) if (s0 or start) else None,
+                   max(x for x in (e0, end) if x) if (e0 or end) else None)
+
+    for r in t["sessions"].itertuples(index=False):
+        rid = _v(r.round_id)
+        if rid is None:
+            continue
+        start, end = dates.get(rid, (None, None))
+        G.nodes[session(r.id)].update({"round": rid, **_interval(start, end)})
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if k != "attended" or "round" not in G.nodes[v]:
+            continue
+        start, end = G.nodes[v].get("start"), G.nodes[v].get("end")
+        d.update(_interval(start, end))
+        widen(u, start, end)
+        if G.nodes[u].get("organisation"):
+            widen(org(G.nodes[u]["organisation"]), start, end)
+    for n, (start, end) in span.items():
+        G.nodes[n].update(_interval(start, end))
+
+
+def _day(value):
+    return None if pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _interval(start, end) -> dict:
+    return {k: v for k, v in (("start", start), ("end", end)) if v is not None}
 
 
 def nodes_of_kind(G, kind: str) -> list:

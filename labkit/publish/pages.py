@@ -284,8 +284,9 @@ def _links(d: ThemeData, lang: str, specs: dict) -> str:
     if nodes.attrs.get("truncated"):
         caption += s("truncated", lang, n=len(edges))
     out += _caption(caption)
+    out += "".join(f'<p class="lk-chance">{esc(x)}</p>\n' for x in d.chance_sentences(lang))
     out += '<div class="lk-pair">' + _chart("mixing", specs, charts.mixing_heatmap(d.mixing_frame(lang), lang=lang))
-    out += _chart("ei", specs, charts.ei_bars(d.ei_frame(lang), sectors, lang=lang)) + "</div>\n"
+    out += _chart("ei", specs, charts.ei_chance_chart(d.ei_frame(lang), sectors, lang=lang)) + "</div>\n"
     out += _caption(t("ei_caption", lang))
     brokers = d.brokers_frame(lang)
     if not brokers.empty:

@@ -19,7 +19,8 @@ from ..views.theme import ThemeData
 
 
 @functools.lru_cache(maxsize=8)
-def _data(report) -> ThemeData:
+def theme_data(report) -> ThemeData:
+    """The report's theme as the dashboard sees it, status as of the report's date (cached)."""
     p = report.programme
     upd = p.commitment_updates
     cutoff = pd.Timestamp(report.as_of)
@@ -33,7 +34,7 @@ def _done(chart):
 
 def participation(report):
     """Sectors at each table, and who came when."""
-    d = _data(report)
+    d = theme_data(report)
     if not d.has_attendance:
         return None
     lang = report.lang
@@ -43,7 +44,7 @@ def participation(report):
 
 def network(report):
     """The organisation network, the sector mixing and the E-I index per sector."""
-    d = _data(report)
+    d = theme_data(report)
     if not d.has_sessions or d.coattendance.number_of_nodes() == 0:
         return None
     lang = report.lang
@@ -51,7 +52,16 @@ def network(report):
     return _done(alt.vconcat(
         charts.network_map(*d.network_frames(lang=lang), sectors, lang=lang, width=620, height=440),
         alt.hconcat(charts.mixing_heatmap(d.mixing_frame(lang), lang=lang, width=300, height=300),
-                    charts.ei_bars(d.ei_frame(lang), sectors, lang=lang, width=260))))
+                    charts.ei_chance_chart(d.ei_frame(lang), sectors, lang=lang, width=260))))
+
+
+def rounds(report):
+    """Organisations that came back, joined or left between rounds, per sector."""
+    d = theme_data(report)
+    if not d.has_rounds:
+        return None
+    frame = d.rounds_frame(report.lang)
+    return _done(charts.rounds_chart(frame, d.sectors_frame(report.lang), lang=report.lang)) if len(frame) else None
 
 
 def roadmap(report):
@@ -59,7 +69,7 @@ def roadmap(report):
 
     Without roadmap stages (the section says so) only the progress is drawn.
     """
-    d = _data(report)
+    d = theme_data(report)
     items = d.roadmap_frame(report.lang)
     if items.empty:
         return None
@@ -77,7 +87,7 @@ def roadmap(report):
 
 def coverage(report):
     """Brede-welvaart dimensions and SDGs the commitments serve."""
-    d = _data(report)
+    d = theme_data(report)
     if d.commitments().empty:
         return None
     lang = report.lang

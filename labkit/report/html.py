@@ -12,14 +12,18 @@ sees it: a badge at the heading and a sentence naming the tables.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from markupsafe import Markup, escape
 
+from .. import analytics
 from ..data import schema
 from ..errors import ParameterError
 from .narrative import (INSIGHT_ORDER, NONFACT, QUOTE_CATEGORIES, SOURCE_KINDS, Report, brokers,
                         commitment_status, continuity, coverage, provenance, sector_table, session_table,
                         stage_table)
+from .figures import theme_data
 from .text import STRINGS, format_date, format_month, join_words, lower_first, number_word
 
 #: (anchor, heading key), in the report's order.
@@ -27,6 +31,7 @@ SECTIONS = (
     ("programme", "s_programme"),
     ("participation", "s_participation"),
     ("network", "s_network"),
+    ("rounds", "s_rounds"),
     ("insights", "s_insights"),
     ("commitments", "s_commitments"),
     ("coverage", "s_coverage"),
@@ -162,9 +167,11 @@ def visible_sections(r: Report) -> list[str]:
     says so in one line. A theme without sessions (the header says so) shows
     only what it has.
     """
+    rounds = theme_data(r).has_rounds  # a theme of one round has no "over time" section
     if r.has_sessions:
-        return [a for a, _ in SECTIONS]
+        return [a for a, _ in SECTIONS if a != "rounds" or rounds]
     has = {
+        "rounds": False,
         "participation": False,
         "network": False,
         "insights": len(r.scoped("insights")) > 0 or len(r.scoped("cases")) > 0,
@@ -398,8 +405,9 @@ def network_section(r: Report) -> Fragment:
         channels = [t[f"channel_{ch}"].format(n=int(counts[ch]))
                     for ch in ("organisers", "host", "participant") if ch in counts]
         body.append(_p(t["invitations"].format(first=first, channels=join_words(channels, r.lang))))
+    body.extend(_p(x) for x in theme_data(r).chance_sentences(r.lang))
     # chart: network map of the organisations (charts.network_map)
-    # chart: sector mixing heatmap and E-I index (analytics.ei_index, charts.mixing_heatmap)
+    # chart: sector mixing heatmap and E-I index against chance (charts.ei_chance_chart)
     # chart: continuity across the three tables (charts.continuity)
     body.append(Markup("<h3>{}</h3>").format(t["brokers_title"]))
     b = brokers(r)
@@ -412,6 +420,35 @@ def network_section(r: Report) -> Fragment:
     # chart: brokerage roles (analytics.brokerage_roles)
     return _section(r, "network", Markup("").join(body),
                     r.nonfact("attendance", "invitations", "collaborations"))
+
+
+# --------------------------------------------------------------------------- over time
+
+def rounds_section(r: Report) -> Fragment:
+    """How the theme changed from round to round (:func:`labkit.analytics.round_change`);
+    shown only when the theme ran in more than one round."""
+    t = r.t
+    if "rounds" not in visible_sections(r):
+        return Fragment()
+    d = theme_data(r)
+    change, lang = d.round_change, r.lang
+    rounds = [x for x in change["rounds"] if x["organisations"] or x["people"]]
+    label = {x["id"]: d.round_label(x["id"], lang) for x in change["rounds"]}
+
+    def num(x):
+        return "–" if x is None else f"{x:.2f}".replace("-", "−").replace(".", "," if lang == "nl" else ".")
+
+    def period(x):
+        return " – ".join(format_date(dt.date.fromisoformat(v), lang) for v in (x["start"], x["end"]) if v)
+    body = [_p(t["rounds_intro"].format(n=number_word(len(rounds), lang))),
+            _table([t["col_round"], t["col_period"], t["col_orgs"], t["col_people"], t["col_sectors"],
+                    t["col_round_ties"], t["col_ei"]],
+                   [[label[x["id"]], period(x), x["organisations"], x["people"], len(x["sectors"]),
+                     x["coattendance_ties"], num(x["ei_index"])] for x in rounds], numeric=(2, 3, 4, 5, 6))]
+    for said in d.round_sentences(lang):
+        body.extend(_p(x) for x in said)
+    # chart: organisations that came back, joined or left, per sector (charts.rounds_chart)
+    return _section(r, "rounds", Markup("").join(body), r.nonfact("attendance", "collaborations"))
 
 
 # --------------------------------------------------------------------------- 4 insights

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..i18n import join_words  # noqa: F401  (the report's words join lists the same way)
+
 NL = {
     "doc_title": "Themarapport: {theme}",
     "as_of": "Stand van zaken per {date}",
@@ -80,7 +82,7 @@ NL = {
     "whole_system_all": "<strong>Het hele systeem was in de kamer:</strong> alle {total} sectoren waren vertegenwoordigd.",
     "whole_system_some": "<strong>Niet het hele systeem was in de kamer:</strong> {present} van de {total} "
                          "sectoren waren vertegenwoordigd; er ontbrak: {missing}.",
-    "sectors_note": "De sectoren zijn de indeling van het project; het verslag geeft ze niet.",
+    "sectors_note": "De sectoren zijn de indeling van het project; de bron geeft ze niet.",
     "col_sector": "Sector",
     "col_orgs": "Organisaties",
     "col_n_orgs": "Aantal organisaties",
@@ -91,6 +93,11 @@ NL = {
     "named_rest": "De andere deelnemers blijven anoniem of staan onder een pseudoniem.",
     # 3 network
     "s_network": "Hoe het netwerk groeide",
+    "s_rounds": "Door de tijd",
+    "rounds_intro": "Dit thema liep in {n} rondes. Per ronde: wie er aan tafel zat en hoe de organisaties "
+                    "verbonden waren.",
+    "col_round": "Ronde", "col_period": "Periode", "col_sectors": "Sectoren", "col_ei": "E-I",
+    "col_round_ties": "Verbindingen aan tafel",
     "network_intro": "Per soort tafel: wie er zat, wie nieuw aanschoof en hoe groot het netwerk van "
                      "organisaties werd dat elkaar aan tafel trof (twee organisaties zijn verbonden als "
                      "mensen van beide dezelfde tafel bijwoonden).",
@@ -119,7 +126,7 @@ NL = {
     "col_n_ties": "Samenwerkingen",
     # 4 insights
     "s_insights": "Vragen, ingrediënten en casussen",
-    "insights_intro": "Wat de tafels opleverden, tafel voor tafel en in de woorden van het verslag.",
+    "insights_intro": "Wat de tafels opleverden, tafel voor tafel en in de woorden van de bron.",
     "insights_none": "Voor dit thema zijn nog geen opbrengsten (vragen, ingrediënten, casussen) vastgelegd.",
     "k_topic": "Onderwerpen",
     "k_question": "De generatieve vragen",
@@ -164,7 +171,7 @@ NL = {
     "s_coverage": "Brede welvaart en SDG’s",
     "coverage_intro": "Aan welke dimensies van brede welvaart (CBS Monitor Brede Welvaart) en aan welke "
                       "duurzame-ontwikkelingsdoelen van de VN de toezeggingen bijdragen. Deze koppeling "
-                      "is de indeling van het project, niet die van het verslag.",
+                      "is de indeling van het project, niet die van de bron.",
     "col_dimension": "Dimensie",
     "col_n_commitments": "Toezeggingen",
     "col_sdg": "SDG",
@@ -182,7 +189,7 @@ NL = {
     "anonymous": "een deelnemer",
     "paraphrase": "weergave in het verslag, geen letterlijk citaat",
     "quotes_at_kind": "De reacties hieronder zijn gegeven bij een {table}; het verslag zegt niet bij welke.",
-    "quotes_note": "Alleen wie het openbare verslag zelf noemt of wie toestemming gaf, staat met naam bij een "
+    "quotes_note": "Alleen wie een openbare bron zelf noemt of wie toestemming gaf, staat met naam bij een "
                    "citaat of weergave.",
     # 8 data
     "s_data": "Over de gegevens",
@@ -198,7 +205,7 @@ NL = {
     "src_import": "<strong>ingevoerd</strong>: door de organisatoren ingevuld of ingelezen (werkboek, "
                   "aanmeldlijsten, voortgangslijsten)",
     "data_as_of": "Peildatum: {date} ({rule}).",
-    "data_privacy": "Met naam genoemd worden alleen mensen die een openbare bron (het verslag) zelf noemt of "
+    "data_privacy": "Met naam genoemd worden alleen mensen die een openbare bron zelf noemt of "
                     "die toestemming gaven; alle anderen staan onder een pseudoniem of blijven anoniem.",
     "col_data_table": "Gegevens",
     "col_src_report": "Verslag",
@@ -301,7 +308,7 @@ EN = {
     "whole_system_all": "<strong>The whole system was in the room:</strong> all {total} sectors were represented.",
     "whole_system_some": "<strong>Not the whole system was in the room:</strong> {present} of the {total} "
                          "sectors were represented; missing: {missing}.",
-    "sectors_note": "Sectors are the project's classification; the source report gives none.",
+    "sectors_note": "Sectors are the project's classification; the source gives none.",
     "col_sector": "Sector",
     "col_orgs": "Organisations",
     "col_n_orgs": "Organisations (number)",
@@ -311,6 +318,11 @@ EN = {
     "named_unknown": "Named: {names}.",
     "named_rest": "The other participants stay anonymous or appear under a pseudonym.",
     "s_network": "How the network grew",
+    "s_rounds": "Over time",
+    "rounds_intro": "This theme ran in {n} rounds. Per round: who sat at the tables and how the organisations "
+                    "were connected.",
+    "col_round": "Round", "col_period": "Period", "col_sectors": "Sectors", "col_ei": "E-I",
+    "col_round_ties": "Ties at the table",
     "network_intro": "Per kind of table: who sat there, who was new, and how large the network of "
                      "organisations that met at a table became (two organisations are linked when people "
                      "from both attended the same table).",
@@ -338,7 +350,7 @@ EN = {
     "col_other_sectors": "Other sectors",
     "col_n_ties": "Collaborations",
     "s_insights": "Questions, ingredients and cases",
-    "insights_intro": "What the tables yielded, table by table, in the words of the report (in Dutch).",
+    "insights_intro": "What the tables yielded, table by table, in the words of the source (in Dutch).",
     "insights_none": "No results (questions, ingredients, cases) have been recorded for this theme yet.",
     "k_topic": "Topics",
     "k_question": "The generative questions",
@@ -381,7 +393,7 @@ EN = {
     "s_coverage": "Broad welfare and SDGs",
     "coverage_intro": "Which dimensions of broad welfare (CBS Monitor Brede Welvaart) and which UN "
                       "Sustainable Development Goals the commitments contribute to. This mapping is the "
-                      "project's classification, not the source report's.",
+                      "project's classification, not the source's.",
     "col_dimension": "Dimension",
     "col_n_commitments": "Commitments",
     "col_sdg": "SDG",
@@ -398,8 +410,8 @@ EN = {
     "anonymous": "a participant",
     "paraphrase": "the report's account, not a verbatim quote",
     "quotes_at_kind": "The reactions below were given at a {table}; the report does not say which.",
-    "quotes_note": "Only people the public report itself names, or who consented, are named with a quote or "
-                   "an account. Quotes are in Dutch, as in the report.",
+    "quotes_note": "Only people a public source itself names, or who consented, are named with a quote or "
+                   "an account. Quotes are in Dutch, as in the source.",
     "s_data": "About the data",
     "data_intro": "This report was made from the data package ‘{title}’ (version {version}). Every row "
                   "says where it comes from:",
@@ -413,7 +425,7 @@ EN = {
     "src_import": "<strong>entered</strong>: filled in or read in by the organisers (workbook, "
                   "registration lists, progress lists)",
     "data_as_of": "Reference date: {date} ({rule}).",
-    "data_privacy": "Only people a public source (the report) itself names, or who consented, are named; "
+    "data_privacy": "Only people a public source itself names, or who consented, are named; "
                     "everyone else appears under a pseudonym or stays anonymous.",
     "col_data_table": "Data",
     "col_src_report": "Report",
@@ -499,13 +511,3 @@ def lower_first(name: str) -> str:
     return name
 
 
-def join_words(items: list[str], lang: str) -> str:
-    """``a, b en c``.
-
-    >>> join_words(["maart", "april", "mei"], "nl")
-    'maart, april en mei'
-    """
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {STRINGS[lang]['and']} " + items[-1]

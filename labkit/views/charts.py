@@ -9,6 +9,8 @@ handler escapes it.
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
@@ -188,19 +190,37 @@ def mixing_heatmap(matrix: pd.DataFrame, *, lang: str = "nl", width=360, height=
     return _base(cells + text, t("mixing_title", lang), width, height)
 
 
-def ei_bars(ei: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl", width=360, height=None):
-    """E-I index per sector as bars from −1 to +1. ``ei``: ``sector_label, ei``."""
-    data = ei.dropna(subset=["ei"])
-    height = height or max(60, 26 * len(data))
-    bars = alt.Chart(data).mark_bar().encode(
-        x=alt.X("ei:Q", scale=alt.Scale(domain=[-1, 1]), title="E-I"),
-        y=alt.Y("sector_label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=240)),
-        color=alt.Color("sector_label:N", scale=sector_scale(sectors), legend=None),
-        tooltip=[alt.Tooltip("sector_label:N", title=t("sector", lang)),
-                 alt.Tooltip("ei:Q", title="E-I", format=".2f")],
-    )
-    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#444").encode(x="x:Q")
-    return _base(bars + zero, t("ei_title", lang), width, height)
+def ei_chance_chart(ei: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl", width=360, height=None):
+    """Per sector the E-I index against chance: a grey bar for the 95 % range of random
+    sector labels, a tick at its mean and a dot at the observed index.
+
+    ``ei``: :meth:`~labkit.views.theme.ThemeData.ei_frame` (``sector_label, ei, expected,
+    low, high, p_value, verdict_label``), in the sectors' order.
+    """
+    data = ei.dropna(subset=["ei"]).assign(
+        range=lambda f: [f"{lo:.2f} – {hi:.2f}" if pd.notna(lo) else "" for lo, hi in zip(f["low"], f["high"])])
+    height = height or max(60, 28 * len(data))
+    order = list(data["sector_label"])
+    # zoomed to the data (in steps of 0.2), so that narrow chance ranges stay visible
+    lowest = min([*data["ei"], *data["low"].dropna()], default=-1)
+    domain = [max(-1.0, math.floor((lowest - 0.1) * 5) / 5), 1.0]
+    x = alt.X("ei:Q", scale=alt.Scale(domain=domain), title="E-I")
+    y = alt.Y("sector_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
+    tooltip = [alt.Tooltip("sector_label:N", title=t("sector", lang)),
+               alt.Tooltip("ei:Q", title="E-I", format=".2f"),
+               alt.Tooltip("expected:Q", title=t("chance_expected", lang), format=".2f"),
+               alt.Tooltip("range:N", title=t("chance_range", lang)),
+               alt.Tooltip("verdict_label:N", title=t("chance_verdict", lang))]
+    band = alt.Chart(data).mark_bar(color="#cfcfcf", height=16).encode(
+        x=alt.X("low:Q", scale=alt.Scale(domain=domain), title="E-I"), x2="high:Q", y=y, tooltip=tooltip)
+    mean = alt.Chart(data).mark_tick(color="#555", thickness=2, size=20).encode(
+        x=alt.X("expected:Q", scale=alt.Scale(domain=domain)), y=y, tooltip=tooltip)
+    dots = alt.Chart(data).mark_point(filled=True, size=80, opacity=1, stroke="#222", strokeWidth=0.8).encode(
+        x=x, y=y, color=alt.Color("sector_label:N", scale=sector_scale(sectors), legend=None), tooltip=tooltip)
+    layers = [band, mean, dots]
+    if domain[0] < 0:
+        layers.insert(0, alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#444").encode(x="x:Q"))
+    return _base(alt.layer(*layers), t("ei_title", lang), width, height)
 
 
 def composition_chart(comp: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl",
@@ -217,6 +237,34 @@ def composition_chart(comp: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = 
                  alt.Tooltip("sector_label:N", title=t("sector", lang)),
                  alt.Tooltip("organisations:Q", title=t("organisations", lang))],
     ), t("composition_title", lang), width, height)
+
+
+def rounds_chart(frame: pd.DataFrame, sectors: pd.DataFrame, *, lang: str = "nl", width=170, height=None):
+    """Organisations from one round to the next, per sector: came back, new, gone, side by side;
+    one row of panels per step, named above it. ``frame``:
+    :meth:`~labkit.views.theme.ThemeData.rounds_frame`."""
+    height = height or max(80, 24 * frame["sector_label"].nunique())
+    groups = frame.sort_values("group_order").drop_duplicates("group")["group"].tolist()
+
+    def step_chart(part, title):
+        return alt.Chart(part).mark_bar().encode(
+            x=alt.X("organisations:Q", title=t("organisations", lang), axis=_count_axis(frame["organisations"]),
+                    scale=alt.Scale(domain=[0, max(1, int(frame["organisations"].max()))])),
+            y=alt.Y("sector_label:N", sort=alt.EncodingSortField("sector_order", op="min"), title=None,
+                    axis=alt.Axis(labelLimit=240)),
+            color=alt.Color("sector_label:N", scale=sector_scale(sectors), legend=None),
+            column=alt.Column("group:N", sort=groups, title=None, header=alt.Header(labelFontSize=12)),
+            tooltip=[alt.Tooltip("step:N", title=t("round", lang)),
+                     alt.Tooltip("sector_label:N", title=t("sector", lang)),
+                     alt.Tooltip("group:N", title=" "),
+                     alt.Tooltip("organisations:Q", title=t("organisations", lang))],
+        ).properties(width=width, height=height, title=alt.Title(title, anchor="start", fontSize=12))
+
+    steps = frame.sort_values("step_order").drop_duplicates("step")["step"].tolist()
+    parts = [step_chart(frame[frame["step"] == s], s) for s in steps]
+    if len(parts) == 1:
+        return alt.vconcat(parts[0]).properties(title=t("rounds_title", lang))
+    return alt.vconcat(*parts).properties(title=t("rounds_title", lang))
 
 
 def continuity_chart(flow: pd.DataFrame, *, lang: str = "nl", width=560, height=None):

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import analytics
 from ..network import graph
 from ..data.schema import is_reading
-from ..i18n import ROLES, STATUS, TRACKS, t
+from ..i18n import ROLES, STATUS, TRACKS, join_words, t
 
 MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                   "oktober", "november", "december"],
@@ -336,11 +336,136 @@ class ThemeData:
         m.columns = [lab[s] for s in m.columns]
         return m
 
+    @functools.cached_property
+    def ei_chance(self) -> dict:
+        """The E-I index of the co-attendance network against random sector labels
+        (:func:`labkit.analytics.ei_index_permutation`, 1,000 seeded shuffles:
+        some 20 ms for 40 organisations), whole network and per sector."""
+        return analytics.ei_index_permutation(self.coattendance, attr="sector")
+
+    @functools.cached_property
+    def ei_chance_collaboration(self) -> dict | None:
+        """The same for the collaboration network, where the theme has collaborations."""
+        D = self.collaboration
+        return analytics.ei_index_permutation(D, attr="sector") if D.number_of_edges() else None
+
     def ei_frame(self, lang: str = "nl") -> pd.DataFrame:
-        ei = analytics.ei_index_by_group(self.coattendance, attr="sector")
+        """Per sector, in the sectors' order: the E-I index (``ei``) beside what chance gives
+        (``expected``, the 95 % range ``low``-``high``, ``p_value``) and the verdict
+        (``more``, ``less``, ``as_chance``) with its label."""
+        by_group = self.ei_chance["by_group"]
         lab = self._sector_label(lang)
-        return pd.DataFrame({"sector": list(ei), "sector_label": [lab.get(s, s) for s in ei],
-                             "ei": [np.nan if v is None else v for v in ei.values()]})
+        rows = []
+        for sector in [s for s in self.sectors_frame(lang)["id"] if s in by_group]:
+            g = by_group[sector] or {}
+            verdict = analytics.describe_against_chance(g, label=lab.get(sector, sector))["verdict"] \
+                if g.get("observed") is not None else None
+            rows.append({"sector": sector, "sector_label": lab.get(sector, sector),
+                         **{k: np.nan if g.get(k) is None else g[k]
+                            for k in ("observed", "expected", "low", "high", "p_value")},
+                         "verdict": verdict, "verdict_label": t(f"chance_{verdict}", lang) if verdict else ""})
+        df = pd.DataFrame(rows, columns=["sector", "sector_label", "observed", "expected", "low", "high",
+                                         "p_value", "verdict", "verdict_label"])
+        return df.rename(columns={"observed": "ei"})
+
+    def chance_sentences(self, lang: str = "nl") -> list[str]:
+        """Plain sentences, each with its numbers: did the organisations sit (and work)
+        with other sectors more, less or as often as chance would give, and which sectors
+        differ from chance (or that none does)."""
+        if self.coattendance.number_of_edges() == 0:
+            return []
+        out = [analytics.describe_against_chance(self.ei_chance, network="coattendance")[lang]]
+        differ = self.ei_frame(lang)
+        differ = differ[differ["verdict"].isin(["more", "less"])]
+        for r in differ.itertuples(index=False):
+            g = self.ei_chance["by_group"][r.sector]
+            out.append(analytics.describe_against_chance(g, label=r.sector_label)[lang])
+        if differ.empty and len(self.ei_chance["by_group"]) > 1:
+            out.append(t("chance_no_sector", lang))
+        if self.ei_chance_collaboration is not None:
+            out.append(analytics.describe_against_chance(self.ei_chance_collaboration,
+                                                         network="collaboration")[lang])
+        return out
+
+    @functools.cached_property
+    def round_change(self) -> dict:
+        """:func:`labkit.analytics.round_change` for this theme."""
+        return analytics.round_change(self.p, theme=self.theme)
+
+    @property
+    def has_rounds(self) -> bool:
+        """Whether the theme's sessions fall in more than one round."""
+        return sum(r["organisations"] > 0 or r["people"] > 0 for r in self.round_change["rounds"]) > 1
+
+    def round_label(self, rid, lang: str = "nl") -> str:
+        r = next((x for x in self.round_change["rounds"] if x["id"] == rid), None)
+        if r is None:
+            return str(rid)
+        return (r["name_en"] if lang == "en" else r["name_nl"]) or r["name_nl"] or str(rid)
+
+    @functools.cached_property
+    def round_positions(self) -> list[dict]:
+        """:func:`labkit.analytics.round_positions` for this theme."""
+        return analytics.round_positions(self.p, theme=self.theme)
+
+    def step_labels(self, lang: str = "nl") -> list[str]:
+        """``Ronde 1 → Ronde 2`` for each step between consecutive rounds."""
+        return [f"{self.round_label(s['from'], lang)} → {self.round_label(s['to'], lang)}"
+                for s in self.round_change["steps"]]
+
+    def round_sentences(self, lang: str = "nl") -> list[list[str]]:
+        """Per step between consecutive rounds, plain sentences of what changed; every
+        number comes from :attr:`round_change` and :attr:`round_positions`."""
+        sectors = self._sector_label(lang)
+        positions = {(x["from"], x["to"]): x for x in self.round_positions}
+
+        def num(x):
+            return "–" if x is None else f"{x:.2f}".replace("-", "−").replace(".", "," if lang == "nl" else ".")
+
+        def pct(x):
+            return "–" if x is None else f"{round(100 * x)}%"
+        out = []
+        for step in self.round_change["steps"]:
+            o, co, cm = step["organisations"], step["coattendance"], step["commitments"]
+            a, b = self.round_label(step["from"], lang), self.round_label(step["to"], lang)
+            said = [t("rounds_who", lang).format(a=a, b=b, ret=o["retained"], before=o["retained"] + o["gone"],
+                                                 share=pct(o["retained_share"] or 0), new=o["new"], gone=o["gone"])]
+            for key, ids in (("rounds_sectors_up", step["sectors"]["appeared"]),
+                             ("rounds_sectors_down", step["sectors"]["disappeared"])):
+                if ids:
+                    said.append(t(key, lang).format(names=join_words([sectors.get(x, x) for x in ids], lang)))
+            said.append(t("rounds_ties", lang).format(
+                kept=co["kept"], formed=co["formed"], gone=co["dissolved"], j=num(co["jaccard"]),
+                cf=pct(co["cross_sector_share_formed"]), ck=pct(co["cross_sector_share_kept"])))
+            pos = positions.get((step["from"], step["to"]))
+            if pos and pos["betweenness"]["before"]:
+                stayed = pos["betweenness"]["stayed_names"]
+                said.append(t("rounds_brokers", lang).format(names=join_words(stayed, lang)) if stayed
+                            else t("rounds_brokers_none", lang).format(a=a, b=b))
+            if cm["new"] or cm["carried_over"] or cm["completed"] or cm["stalled"]:
+                said.append(t("rounds_commitments", lang).format(
+                    new=cm["new"], carried=cm["carried_over"], done=len(cm["completed"]),
+                    stalled=len(cm["stalled"])))
+            out.append(said)
+        return out
+
+    def rounds_frame(self, lang: str = "nl") -> pd.DataFrame:
+        """Organisations per sector from one round to the next: ``step`` (``A → B``), ``step_order``,
+        ``sector_label``, ``group`` (came back, new, gone; translated), ``group_order``, ``organisations``."""
+        lab = self._sector_label(lang)
+        order = {s: i for i, s in enumerate(self.sectors_frame(lang)["id"])}
+        rows = []
+        for i, step in enumerate(self.round_change["steps"]):
+            name = f"{self.round_label(step['from'], lang)} → {self.round_label(step['to'], lang)}"
+            for sector, counts in step["organisations"]["by_sector"].items():
+                for g, kind in enumerate(("retained", "new", "gone")):
+                    if counts[kind]:
+                        rows.append({"step": name, "step_order": i, "sector": sector,
+                                     "sector_label": lab.get(sector, sector), "sector_order": order.get(sector, 99),
+                                     "group": t(f"round_{kind}", lang), "group_order": g,
+                                     "organisations": counts[kind]})
+        return pd.DataFrame(rows, columns=["step", "step_order", "sector", "sector_label", "sector_order",
+                                           "group", "group_order", "organisations"])
 
     def continuity_frame(self, lang: str = "nl") -> pd.DataFrame:
         """People per kind of table: newcomers (by invitation channel) and returning."""

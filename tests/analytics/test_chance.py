@@ -41,9 +41,9 @@ def test_the_embedded_coattendance_reads_as_often_as_chance(programme):
     assert d["verdict"] == "as_chance" and r["p_value"] > 0.5
     assert d["nl"].startswith("De organisaties zaten even vaak met andere sectoren aan tafel als toeval zou geven: "
                               "E-I-index 0,65; bij willekeurig verdeelde sectoren 0,65")
-    assert "Met 38 organisaties valt alleen een groot verschil buiten wat toeval geeft." in d["nl"]
+    assert "Met 38 organisaties in het netwerk valt alleen een groot verschil buiten wat toeval geeft." in d["nl"]
     assert d["en"].startswith("Organisations sat at the table with other sectors as often as chance would give")
-    assert "With 38 organisations only a large difference would stand out from chance." in d["en"]
+    assert "With 38 organisations in the network only a large difference would stand out from chance." in d["en"]
 
 
 def test_a_narrow_difference_and_rounding_across_alpha():

@@ -29,6 +29,10 @@ def test_tabs_draw_when_opened(programme):
     assert a.slots["network"].chart is None
     a.tabs.selected_index = 1
     assert a.slots["network"].chart is not None
+    # the connections tab says, with its numbers, how the mixing compares with chance
+    assert "<p class='lk-chance'>De organisaties zaten even vaak met andere sectoren aan tafel als toeval" \
+        in a.texts["chance"].value
+    assert a.slots["ei"].chart.spec["title"]["text"].startswith("Mengden sectoren meer dan toeval")
 
 
 def test_filters_are_chart_parameters_not_new_specs(programme):
@@ -168,7 +172,8 @@ def test_own_programme_in_its_own_words(regio):
     assert "Wie kwam wanneer: Startbijeenkomst → Werksessie" in page
     assert foreign_words(page) == []
     assert app.notice.value == "" and "illustratief" not in page  # nothing in it is illustrative
-    assert [s for s, x in app.slots.items() if x.chart is None] == []  # every chart drawn
+    # every chart drawn (one round: no "over time" tab, so no chart of rounds)
+    assert [s for s, x in app.slots.items() if x.chart is None] == ["rounds"] and len(app.tabs.children) == 4
     app.set_theme("werk")
     app.set_lang("en")
     page = everything(app)
@@ -187,7 +192,7 @@ def test_own_programme_first_view(regio, monkeypatch):
 def test_only_themes_and_sessions_each_tab_says_what_is_missing(tmp_path):
     app = Dashboard(labkit.load(themes_and_sessions(tmp_path / "data")))
     page = everything(app)
-    said = [[x for x in e.value.split("</p>") if x] for e in app.empty]
+    said = [[x for x in e.value.split("</p>") if x] for e in app.empty[:len(app.tabs.children)]]
     assert [len(lines) for lines in said] == [1, 1, 2, 1]  # the roadmap tab: no roadmap, no commitments
     assert "nog geen aanwezigheid" in app.empty[0].value.casefold()
     assert "geen routekaart" in app.empty[2].value and "nog geen toezeggingen" in app.empty[3].value

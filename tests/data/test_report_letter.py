@@ -216,7 +216,9 @@ def test_no_output_contradicts_the_37(programme):
     assert "Not counted as a participating organisation: Provincie Drenthe" in en
     assert "van 37 organisaties" in narrative.one_line(Report(programme, THEME, as_of=AS_OF))
     for text in (nl, en):
-        assert not re.search(r"\b38\b[^.]{0,30}organisa", text), re.findall(r"[^.]{0,60}\b38\b[^.]{0,60}", text)
+        # the network's 38 (the host's organisation sat at the table too) is said as the network's
+        assert not re.search(r"\b38\b[^.]{0,30}organisa(?!ties in het netwerk|tions in the network)", text), \
+            re.findall(r"[^.]{0,60}\b38\b[^.]{0,60}", text)
         st = narrative.sector_table(Report(programme, THEME, as_of=AS_OF))
         assert st["organisations"].sum() == 37
     summary = format_summary(summarize(programme))

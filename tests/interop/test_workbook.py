@@ -345,8 +345,8 @@ def test_the_workbook_is_laid_out_for_people(pkg, tmp_path):
     f = tmp_path / "w.xlsx"
     write_workbook(labkit.load(pkg), f)
     wb = openpyxl.load_workbook(f)
-    assert wb.sheetnames[:7] == ["Uitleg", "Programma", "Thema's", "Soorten tafels", "Sessies", "Organisaties",
-                                 "Aliassen"]
+    assert wb.sheetnames[:8] == ["Uitleg", "Programma", "Thema's", "Soorten tafels", "Rondes", "Sessies",
+                                 "Organisaties", "Aliassen"]
     assert {"Deelnemers", "Aanwezigheid", "Toezeggingen", "Voortgang", "Routekaart", "Sectoren",
             "SDG's"} <= set(wb.sheetnames)
     uitleg = list(wb["Uitleg"].iter_rows(values_only=True))
@@ -355,10 +355,10 @@ def test_the_workbook_is_laid_out_for_people(pkg, tmp_path):
             "Kind of table (see table_kinds).") in uitleg
     ses = wb["Sessies"]
     assert [c.value for c in ses[1]] == ["ID", "Thema", "Soort", "Spoor", "Volgorde", "Maand", "Maand volgens", "Datum",
-                                          "Titel (nl)", "Bron"]
+                                          "Titel (nl)", "Ronde", "Bron"]
     assert "Kind of table" in ses["C1"].comment.text and "Soorten tafels" in ses["C1"].comment.text
     assert ses["C1"].font.b and not ses["D1"].font.b  # required columns in bold
-    assert ses.freeze_panes == "B2" and ses.auto_filter.ref.startswith("A1:J")
+    assert ses.freeze_panes == "B2" and ses.auto_filter.ref.startswith("A1:K")
     lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ses.data_validations.dataValidation}
     assert lists["C2"].startswith("'Soorten tafels'!$A$2:$A$")
     kinds = [[c.value for c in row] for row in wb["Soorten tafels"].iter_rows(max_row=2)]
@@ -384,7 +384,7 @@ def test_the_english_workbook(pkg, tmp_path):
     f = tmp_path / "w.xlsx"
     write_workbook(labkit.load(pkg), f, lang="en")
     wb = openpyxl.load_workbook(f)
-    assert wb.sheetnames[:5] == ["Explanation", "Programme", "Themes", "Kinds of tables", "Sessions"]
+    assert wb.sheetnames[:6] == ["Explanation", "Programme", "Themes", "Kinds of tables", "Rounds", "Sessions"]
     assert wb["Organisations"]["C2"].value == "Business"
     assert [c.value for c in wb["Attendance"][1]] == ["Session", "Participant", "Role", "Source"]
 

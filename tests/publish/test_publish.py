@@ -89,6 +89,8 @@ def test_a_theme_page_holds_the_dashboards_tabs_numbers_and_notice(quick):
     assert "Note: part of what you see here is illustrative" in en
     assert '<div class="lk-card"><b>5</b>Sessies</div>' in nl
     assert '<div class="lk-card"><b>38</b>Organisaties</div>' in nl
+    assert '<p class="lk-chance">De organisaties zaten even vaak met andere sectoren aan tafel' in nl
+    assert '<p class="lk-chance">Organisations sat at the table with other sectors as often as chance' in en
     assert '<a class="lk-lang" href="../en/brede-welvaart.html" hreflang="en" lang="en">English</a>' in nl
     specs = json.loads(re.search(r'id="lk-specs">(.*?)</script>', nl, re.S).group(1))["specs"]
     assert sorted(specs) == sorted(["composition", "continuity", "network", "mixing", "ei", "ego", "roadmap",

@@ -86,7 +86,7 @@ def test_every_chart_renders_offline_to_svg(d, programme):
     """Rendered once each, without a browser or network: the specs are valid Vega-Lite."""
     sectors = d.sectors_frame()
     specs = [charts.network_map(*d.network_frames(), sectors), charts.mixing_heatmap(d.mixing_frame()),
-             charts.ei_bars(d.ei_frame(), sectors), charts.composition_chart(d.composition_frame(), sectors),
+             charts.ei_chance_chart(d.ei_frame(), sectors), charts.composition_chart(d.composition_frame(), sectors),
              charts.continuity_chart(d.continuity_frame()),
              charts.roadmap_chart(d.roadmap_frame(), as_of=dt.date(2026, 1, 1)),
              charts.sdg_chart(d.sdg_frame()), charts.welfare_chart(d.welfare_frame()),
