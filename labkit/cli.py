@@ -69,7 +69,7 @@ def _analyse(args) -> int:
     if args.rounds:
         from .analytics import format_round_change, round_change, round_positions
         change = round_change(programme, theme=args.theme)
-        change["positions"] = round_positions(programme, theme=args.theme)
+        change["positions"] = round_positions(programme, theme=args.theme, change=change)
         print(dumps(change, indent=2) if args.json else format_round_change(scrub(change), args.lang))
         return 0
     h = headline(programme, theme=args.theme, as_of=args.as_of or None)

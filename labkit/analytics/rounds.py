@@ -107,8 +107,8 @@ def round_change(programme, theme: str | None = None) -> dict:
                   "coattendance_ties": len(co), "collaboration_ties": len(col),
                   "ei_index": _ei(co, orgs),
                   "commitments_raised": sorted(_raised(t["commitments"], round_of, rid))})
-    steps = [_step(a, b, per, orgs, t, round_of, rounds) for a, b in zip(rounds, rounds[1:])]
-    first_last = _step(rounds[0], rounds[-1], per, orgs, t, round_of, rounds) if len(rounds) > 2 else None
+    steps = [_step(a, b, per, orgs, t, rounds) for a, b in zip(rounds, rounds[1:])]
+    first_last = _step(rounds[0], rounds[-1], per, orgs, t, rounds) if len(rounds) > 2 else None
     return {"rounds": rounds, "steps": steps, "first_to_last": first_last, "unassigned_sessions": unassigned,
             "illustrative": bool(programme.is_illustrative)}
 
@@ -185,21 +185,21 @@ def _end_of(r: dict, sessions: pd.DataFrame):
     return (pd.Period(max(months), "M").end_time).date()
 
 
-def _step(a: dict, b: dict, per: dict, orgs: dict, t, round_of: dict, rounds: list) -> dict:
+def _step(a: dict, b: dict, per: dict, orgs: dict, t, rounds: list) -> dict:
     pa, pb = per[a["id"]], per[b["id"]]
     sessions = t["sessions"]
     raised_before, previous = set(), a
     for r in rounds:
         if r is b:
             break
-        raised_before |= _raised(t["commitments"], round_of, r["id"])
+        raised_before |= set(r["commitments_raised"])
         previous = r
     # carried over: open when the round before ``b`` ended; completed: since ``a`` ended
     open_status = _status_at(t["commitment_updates"], _end_of(previous, sessions))
     start_status = _status_at(t["commitment_updates"], _end_of(a, sessions))
     end_status = _status_at(t["commitment_updates"], _end_of(b, sessions))
     carried = sorted(c for c in raised_before if open_status.get(c) not in CLOSED)
-    in_play = raised_before | _raised(t["commitments"], round_of, b["id"])
+    in_play = raised_before | set(b["commitments_raised"])
     return {
         "from": a["id"], "to": b["id"],
         "organisations": _who(pa["orgs"], pb["orgs"], orgs),
@@ -209,7 +209,7 @@ def _step(a: dict, b: dict, per: dict, orgs: dict, t, round_of: dict, rounds: li
         "coattendance": _ties(pa["co"], pb["co"], orgs),
         "collaboration": _ties(pa["col"], pb["col"], orgs),
         "commitments": {
-            "new": len(_raised(t["commitments"], round_of, b["id"])),
+            "new": len(b["commitments_raised"]),
             "carried_over": len(carried),
             "completed": sorted(c for c in in_play if end_status.get(c) == "completed"
                                 and start_status.get(c) != "completed"),
@@ -218,7 +218,8 @@ def _step(a: dict, b: dict, per: dict, orgs: dict, t, round_of: dict, rounds: li
     }
 
 
-def round_positions(programme, theme: str | None = None, *, top: int = 10, seed: int = 0) -> list[dict]:
+def round_positions(programme, theme: str | None = None, *, top: int = 10, seed: int = 0,
+                    change: dict | None = None) -> list[dict]:
     """Positions that lasted between consecutive rounds: brokers and communities.
 
     For each pair of consecutive rounds:
@@ -237,13 +238,14 @@ def round_positions(programme, theme: str | None = None, *, top: int = 10, seed:
       ``size_before``; ``mean_jaccard`` weighs the matches by size.
 
     Apart from :func:`round_change` because betweenness costs more than the rest at
-    tens of thousands of organisations.
+    tens of thousands of organisations; give ``change`` (its result for the same programme
+    and theme) when you have it, so it is not worked out twice.
     """
     import networkx as nx
 
     from .brokers import betweenness, brokerage_roles
     from .clusters import communities
-    change = round_change(programme, theme)
+    change = change if change is not None else round_change(programme, theme)
     t = programme.tables
     sector = t["organisations"].set_index("id")["sector"].to_dict()
     name = t["organisations"].set_index("id")["name"].to_dict()

@@ -17,8 +17,8 @@ Rules (all in :func:`illustrate`):
 * each participant follows one path: all three tables (about 60 %), only the
   focus table (15 %), from the deepening table on (15 %) or only the workshop
   (10 %); the five people quoted in section 1 and the host attended the focus
-  table (the report's own rows), Olaf Sleijpen the sustainability deepening
-  table;
+  table (the report's own rows), and whoever the report places at one
+  deepening table attended that one;
 * at the deepening table and the workshop each person sits in one track,
   sustainability or inclusivity, weighted by sector;
 * whoever first came at the focus table was invited by the organisers (or the

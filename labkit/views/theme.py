@@ -395,6 +395,8 @@ class ThemeData:
     @property
     def has_rounds(self) -> bool:
         """Whether the theme's sessions fall in more than one round."""
+        if self.p.tables["rounds"].empty:  # one round: no need to work out the change
+            return False
         return sum(r["organisations"] > 0 or r["people"] > 0 for r in self.round_change["rounds"]) > 1
 
     def round_label(self, rid, lang: str = "nl") -> str:
@@ -406,7 +408,7 @@ class ThemeData:
     @functools.cached_property
     def round_positions(self) -> list[dict]:
         """:func:`labkit.analytics.round_positions` for this theme."""
-        return analytics.round_positions(self.p, theme=self.theme)
+        return analytics.round_positions(self.p, theme=self.theme, change=self.round_change)
 
     def step_labels(self, lang: str = "nl") -> list[str]:
         """``Ronde 1 → Ronde 2`` for each step between consecutive rounds."""
