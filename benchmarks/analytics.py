@@ -29,7 +29,10 @@ shuffles at 50,000 organisations in under 5 s.
 
 ``--rounds [K]`` times issue 16's change between rounds instead: labkit.analytics.round_change
 on a synthetic programme of K rounds (labkit.data.synth.rounds_programme) beside the same
-measures written directly in NetworkX. Target: 50,000 organisations over 5 rounds in under 5 s.
+measures written directly in NetworkX, then labkit.analytics.round_positions (betweenness and
+Leiden per round). Target: both at 50,000 organisations over 5 rounds in under 5 s. Measured
+2026-11-29 (quiet machine): round_change 1.0 s (NetworkX 2.8 s), round_positions 2.5 s (first
+run 2.8 s), together 3.6 s.
 
 Betweenness is exact up to 10,000 organisations and sampled from k=100 sources
 above, for labkit, NetworkX and igraph alike (the same sources). Communities:
@@ -379,12 +382,16 @@ def run_rounds(n, k, repeat):
     print(f"   labkit.analytics.round_change: {lab:.3f} s (best of {repeat}); the same written in NetworkX: "
           f"{naive:.3f} s; target < 5 s: {'ok' if lab < 5 else 'MISSED'}")
     from labkit.analytics import round_positions
+    change = round_change(p)
     t0 = time.perf_counter()
-    round_positions(p, seed=SEED)
-    pos = time.perf_counter() - t0
+    round_positions(p, seed=SEED, change=change)
+    cold = time.perf_counter() - t0
+    pos = best_of(lambda: round_positions(p, seed=SEED, change=change), runs=repeat)
     print(f"   labkit.analytics.round_positions (betweenness, sampled above 10,000, and Leiden per round): "
-          f"{pos:.3f} s (one run); round_change and round_positions together: {lab + pos:.3f} s; "
-          f"target < 5 s: {'ok' if lab + pos < 5 else 'MISSED'}")
+          f"{pos:.3f} s (best of {repeat}; the first run, with igraph's first calls: {cold:.3f} s)")
+    print(f"   the whole change suite, round_change and round_positions: {lab + pos:.3f} s (best of {repeat}), "
+          f"{lab + cold:.3f} s with the first run of round_positions; target < 5 s: "
+          f"{'ok' if lab + pos < 5 else 'MISSED'}")
 
 
 def main(argv=None):

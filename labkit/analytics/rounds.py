@@ -33,7 +33,12 @@ index as the standard descriptives of network change between waves.
 
 from __future__ import annotations
 
+import heapq
+
+import numpy as np
 import pandas as pd
+
+from ..data.schema import PLANNED
 
 #: Betweenness is exact up to this many organisations in a round, above it estimated from
 #: ``SAMPLE`` seeded sources (Brandes and Pich 2007), as ``benchmarks/analytics.py`` does.
@@ -87,50 +92,72 @@ def round_change(programme, theme: str | None = None) -> dict:
     unassigned = [s for s, r in round_of.items() if named and not isinstance(r, str)]
     if not named:
         round_of = {s: None for s in round_of}
-    orgs = t["organisations"].set_index("id")["sector"].to_dict()
-    person_org = t["participants"].set_index("id")["organisation_id"].to_dict()
-    att = t["attendance"][t["attendance"]["session_id"].isin(round_of)]
+    orgs = dict(zip(t["organisations"]["id"], t["organisations"]["sector"]))
+    person_org = dict(zip(t["participants"]["id"], t["participants"]["organisation_id"]))
+    att = t["attendance"][t["attendance"]["session_id"].isin(round_of)
+                          & (t["attendance"]["source"] != PLANNED)]  # a seating plan is not attendance
     att = att.assign(org=att["participant_id"].map(person_org))
     all_sectors = list(t["sectors"].sort_values("order")["id"])
+    # ties as sorted integer keys (lo * n + hi over the organisations table): set algebra in numpy
+    codes = Codes(t["organisations"]["id"], orgs)
     per = {}
     for r in rounds:
         rid = r["id"]
         a = att[att["session_id"].isin([s for s, x in round_of.items() if x == rid])]
-        people = set(a["participant_id"])
-        org_ids = {o for o in a["org"] if isinstance(o, str)}
-        co = _coattendance(a)
-        col = _collaboration(t["collaborations"], round_of, rid)
+        people = set(a["participant_id"].to_numpy(dtype=object).tolist())
+        org_ids = {o for o in a["org"].to_numpy(dtype=object).tolist() if isinstance(o, str)}
+        co = codes.ties(_coattendance(a))
+        col = codes.ties(_collaboration(t["collaborations"], round_of, rid))
         present = sorted({orgs[o] for o in org_ids if o in orgs}, key=all_sectors.index)
         per[rid] = {"people": people, "orgs": org_ids, "co": co, "col": col, "sectors": present}
         r.update({"organisations": len(org_ids), "people": len(people), "sectors": present,
                   "coverage": len(present) / len(all_sectors) if all_sectors else None,
                   "coattendance_ties": len(co), "collaboration_ties": len(col),
-                  "ei_index": _ei(co, orgs),
+                  "ei_index": _ei(co, codes),
                   "commitments_raised": sorted(_raised(t["commitments"], round_of, rid))})
-    steps = [_step(a, b, per, orgs, t, rounds) for a, b in zip(rounds, rounds[1:])]
-    first_last = _step(rounds[0], rounds[-1], per, orgs, t, rounds) if len(rounds) > 2 else None
+    steps = [_step(a, b, per, orgs, codes, t, rounds) for a, b in zip(rounds, rounds[1:])]
+    first_last = _step(rounds[0], rounds[-1], per, orgs, codes, t, rounds) if len(rounds) > 2 else None
     return {"rounds": rounds, "steps": steps, "first_to_last": first_last, "unassigned_sessions": unassigned,
             "illustrative": bool(programme.is_illustrative)}
 
 
-def _coattendance(a: pd.DataFrame) -> set[tuple[str, str]]:
-    """Pairs of organisations (sorted ids) with people at one session."""
+def _coattendance(a: pd.DataFrame) -> tuple:
+    """Pairs of organisations (first id below second) with people at one session: two arrays."""
     pairs = a[a["org"].notna()][["session_id", "org"]].drop_duplicates()
     m = pairs.merge(pairs, on="session_id")
     m = m[m["org_x"] < m["org_y"]]
-    return set(zip(m["org_x"], m["org_y"]))
+    return m["org_x"].to_numpy(dtype=object), m["org_y"].to_numpy(dtype=object)
 
 
-def _collaboration(col: pd.DataFrame, round_of: dict, rid) -> set[tuple[str, str]]:
-    """Collaboration ties raised at a session of the round, as sorted pairs."""
+class Codes:
+    """Organisations as integers, so tie sets are sorted int64 arrays (unique keys lo * n + hi)."""
+
+    def __init__(self, ids, sector: dict):
+        self.index = pd.Index(ids)
+        self.n = max(len(self.index), 1)
+        self.sector = pd.factorize(pd.Series([sector.get(i) for i in self.index], dtype=object))[0]
+
+    def ties(self, pairs) -> np.ndarray:
+        a, b = (self.index.get_indexer(pd.Index(x, dtype=object)) if len(x) else np.zeros(0, np.int64)
+                for x in pairs)
+        keep = (a >= 0) & (b >= 0)  # an organisation missing from its table is no tie to count
+        a, b = a[keep], b[keep]
+        return np.unique(np.minimum(a, b).astype(np.int64) * self.n + np.maximum(a, b))
+
+    def cross(self, keys: np.ndarray) -> np.ndarray:
+        return self.sector[keys // self.n] != self.sector[keys % self.n]
+
+def _collaboration(col: pd.DataFrame, round_of: dict, rid) -> tuple:
+    """Collaboration ties raised at a session of the round, either direction, no self-ties."""
     c = col[col["session_id"].isin([s for s, r in round_of.items() if r == rid])]
-    return {tuple(sorted((f, to))) for f, to in zip(c["from_organisation_id"], c["to_organisation_id"]) if f != to}
+    c = c[c["from_organisation_id"] != c["to_organisation_id"]]
+    return c["from_organisation_id"].to_numpy(dtype=object), c["to_organisation_id"].to_numpy(dtype=object)
 
 
-def _ei(ties: set, sector: dict) -> float | None:
-    if not ties:
+def _ei(ties: np.ndarray, codes: "Codes") -> float | None:
+    if not len(ties):
         return None
-    external = sum(sector.get(a) != sector.get(b) for a, b in ties)
+    external = int(codes.cross(ties).sum())
     return (2 * external - len(ties)) / len(ties)
 
 
@@ -156,14 +183,16 @@ def _who(before: set, after: set, sector_of=None) -> dict:
     return out
 
 
-def _ties(before: set, after: set, sector: dict) -> dict:
-    formed, kept, dissolved = after - before, before & after, before - after
-    union = before | after
+def _ties(before: np.ndarray, after: np.ndarray, codes: "Codes") -> dict:
+    formed = np.setdiff1d(after, before, assume_unique=True)
+    kept = np.intersect1d(before, after, assume_unique=True)
+    dissolved = len(before) - len(kept)
+    union = len(before) + len(formed)
 
     def cross(ties):
-        return sum(sector.get(a) != sector.get(b) for a, b in ties) / len(ties) if ties else None
-    return {"formed": len(formed), "kept": len(kept), "dissolved": len(dissolved),
-            "jaccard": len(kept) / len(union) if union else None,
+        return float(codes.cross(ties).mean()) if len(ties) else None
+    return {"formed": len(formed), "kept": len(kept), "dissolved": dissolved,
+            "jaccard": len(kept) / union if union else None,
             "cross_sector_share_formed": cross(formed), "cross_sector_share_kept": cross(kept)}
 
 
@@ -185,7 +214,7 @@ def _end_of(r: dict, sessions: pd.DataFrame):
     return (pd.Period(max(months), "M").end_time).date()
 
 
-def _step(a: dict, b: dict, per: dict, orgs: dict, t, rounds: list) -> dict:
+def _step(a: dict, b: dict, per: dict, orgs: dict, codes: "Codes", t, rounds: list) -> dict:
     pa, pb = per[a["id"]], per[b["id"]]
     sessions = t["sessions"]
     raised_before, previous = set(), a
@@ -206,8 +235,8 @@ def _step(a: dict, b: dict, per: dict, orgs: dict, t, rounds: list) -> dict:
         "people": _who(pa["people"], pb["people"]),
         "sectors": {"appeared": [s for s in pb["sectors"] if s not in pa["sectors"]],
                     "disappeared": [s for s in pa["sectors"] if s not in pb["sectors"]]},
-        "coattendance": _ties(pa["co"], pb["co"], orgs),
-        "collaboration": _ties(pa["col"], pb["col"], orgs),
+        "coattendance": _ties(pa["co"], pb["co"], codes),
+        "collaboration": _ties(pa["col"], pb["col"], codes),
         "commitments": {
             "new": len(b["commitments_raised"]),
             "carried_over": len(carried),
@@ -235,7 +264,8 @@ def round_positions(programme, theme: str | None = None, *, top: int = 10, seed:
       (:func:`~labkit.analytics.clusters.communities`, seeded) each matched to the
       community of the round before it overlaps most (best-overlap matching: highest
       Jaccard of the two member sets), largest first, with ``jaccard``, ``size`` and
-      ``size_before``; ``mean_jaccard`` weighs the matches by size.
+      ``size_before`` (0 for a community that shares no member with any before it);
+      ``mean_jaccard`` weighs the matches by size.
 
     Apart from :func:`round_change` because betweenness costs more than the rest at
     tens of thousands of organisations; give ``change`` (its result for the same programme
@@ -245,62 +275,85 @@ def round_positions(programme, theme: str | None = None, *, top: int = 10, seed:
 
     from .brokers import betweenness, brokerage_roles
     from .clusters import communities
+    from ..network.graph import organisation_coattendance
     change = change if change is not None else round_change(programme, theme)
     t = programme.tables
-    sector = t["organisations"].set_index("id")["sector"].to_dict()
-    name = t["organisations"].set_index("id")["name"].to_dict()
+    sector = dict(zip(t["organisations"]["id"], t["organisations"]["sector"]))
+    name = dict(zip(t["organisations"]["id"], t["organisations"]["name"]))
     sessions = t["sessions"] if theme is None else t["sessions"][t["sessions"]["theme_id"] == theme]
     round_of = dict(zip(sessions["id"], sessions["round_id"])) if change["rounds"][0]["id"] is not None \
         else {s: None for s in sessions["id"]}
-    person_org = t["participants"].set_index("id")["organisation_id"].to_dict()
-    att = t["attendance"][t["attendance"]["session_id"].isin(round_of)]
-    att = att.assign(org=att["participant_id"].map(person_org))
-
     def graphs(rid):
-        a = att[att["session_id"].isin([s for s, x in round_of.items() if x == rid])]
-        H = nx.Graph()
-        H.add_nodes_from((o, {"sector": sector.get(o)}) for o in a["org"].dropna().unique())
-        H.add_edges_from(_coattendance(a))
+        ids = {s for s, x in round_of.items() if x == rid}
+        # the library's own projection (sparse product, arrays cached for the measures);
+        # its nodes are "org:<id>", read back as ids below
+        H = organisation_coattendance(programme, theme=theme, sessions=ids) if ids else nx.Graph()
         D = nx.DiGraph()
-        c = t["collaborations"][t["collaborations"]["session_id"].isin(
-            [s for s, x in round_of.items() if x == rid])]
+        c = t["collaborations"][t["collaborations"]["session_id"].isin(ids)]
         D.add_edges_from((f, to) for f, to in zip(c["from_organisation_id"], c["to_organisation_id"]) if f != to)
         nx.set_node_attributes(D, {n: sector.get(n) for n in D}, "sector")
         return H, D
 
-    def leaders(scores: dict) -> list:
-        return [n for n, v in sorted(scores.items(), key=lambda x: (-x[1], x[0]))[:top] if v > 0]
+    def leaders(scores: dict) -> list:  # the prefix "org:" does not change the order
+        best = heapq.nsmallest(top, scores.items(), key=lambda x: (-x[1], x[0]))
+        return [_bare(n) for n, v in best if v > 0]
 
-    built = {r["id"]: graphs(r["id"]) for r in change["rounds"]}
+    def measures(rid):  # once per round: each round is "after" of one step and "before" of the next
+        H, D = graphs(rid)
+        return {"betweenness": leaders(betweenness(H, k=None if len(H) <= EXACT_MAX else SAMPLE, seed=seed))
+                if len(H) else [],
+                "brokerage": leaders(brokerage_roles(D)["total"].to_dict()) if D.number_of_edges() else None,
+                "communities": sorted(({_bare(n) for n in c} for c in communities(H, seed=seed, weight=None)),
+                                      key=min) if H.number_of_edges() else []}
+
+    per = {r["id"]: measures(r["id"]) for r in change["rounds"]}
     out = []
     for a, b in zip(change["rounds"], change["rounds"][1:]):
-        (Ha, Da), (Hb, Db) = built[a["id"]], built[b["id"]]
-        ta, tb = (leaders(betweenness(H, k=None if len(H) <= EXACT_MAX else SAMPLE, seed=seed)) if len(H) else []
-                  for H in (Ha, Hb))
+        ma, mb = per[a["id"]], per[b["id"]]
+        ta, tb = ma["betweenness"], mb["betweenness"]
         step = {"from": a["id"], "to": b["id"],
                 "betweenness": {"before": ta, "after": tb, "stayed": sorted(set(ta) & set(tb)),
                                 "stayed_names": [name.get(o, o) for o in sorted(set(ta) & set(tb))],
                                 "overlap": len(set(ta) & set(tb)) / top}}
-        if Da.number_of_edges() and Db.number_of_edges():
-            ga, gb = (leaders(brokerage_roles(D)["total"].to_dict()) for D in (Da, Db))
+        if ma["brokerage"] is not None and mb["brokerage"] is not None:
+            ga, gb = ma["brokerage"], mb["brokerage"]
             step["brokerage"] = {"before": ga, "after": gb, "stayed": sorted(set(ga) & set(gb)),
                                  "overlap": len(set(ga) & set(gb)) / top}
         else:
             step["brokerage"] = None
-        ca = communities(Ha, seed=seed, weight=None) if Ha.number_of_edges() else []
-        cb = communities(Hb, seed=seed, weight=None) if Hb.number_of_edges() else []
-        matches = []
-        for c in sorted(cb, key=lambda c: (-len(c), min(c))):
-            # the first of equal overlaps, in a fixed order: the same data give the same match
-            best = max(sorted(ca, key=min), key=lambda p: len(c & p) / len(c | p), default=set())
-            matches.append({"size": len(c), "size_before": len(best),
-                            "jaccard": len(c & best) / len(c | best) if best else 0.0})
-        total = sum(m["size"] for m in matches)
-        step["communities"] = {"matches": matches,
-                               "mean_jaccard": sum(m["jaccard"] * m["size"] for m in matches) / total
-                               if total else None}
+        step["communities"] = _match_communities(ma["communities"], mb["communities"])
         out.append(step)
     return out
+
+
+def _bare(node: str) -> str:
+    """An organisation's id from its node in the projection (``org:<id>``)."""
+    return node[4:] if isinstance(node, str) and node.startswith("org:") else node
+
+
+def _match_communities(before: list, after: list) -> dict:
+    """Each community of ``after``, largest first, matched to the one of ``before`` (ordered by
+    smallest member) it overlaps most by Jaccard; of equal overlaps the first, so the same data
+    give the same match. Only communities sharing a member can overlap, so only those are
+    compared (an index of members, not every pair of communities)."""
+    where = {n: i for i, p in enumerate(before) for n in p}
+    matches = []
+    for c in sorted(after, key=lambda c: (-len(c), min(c))):
+        shared: dict[int, int] = {}
+        for n in c:
+            i = where.get(n)
+            if i is not None:
+                shared[i] = shared.get(i, 0) + 1
+        if shared:
+            i = max(sorted(shared), key=lambda i: shared[i] / (len(c) + len(before[i]) - shared[i]))
+            best, common = before[i], shared[i]
+        else:  # no member in common: no match
+            best, common = set(), 0
+        matches.append({"size": len(c), "size_before": len(best),
+                        "jaccard": common / (len(c) + len(best) - common) if best else 0.0})
+    total = sum(m["size"] for m in matches)
+    return {"matches": matches,
+            "mean_jaccard": sum(m["jaccard"] * m["size"] for m in matches) / total if total else None}
 
 
 def format_round_change(change: dict, lang: str = "nl") -> str:

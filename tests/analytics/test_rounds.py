@@ -285,6 +285,36 @@ def test_brokers_who_stayed_and_communities_matched():
     assert second["communities"]["mean_jaccard"] < 1.0
 
 
+def test_community_matching_equals_comparing_every_pair():
+    import random
+
+    from labkit.analytics.rounds import _match_communities
+
+    def brute(before, after):  # every community of a round against every one before it
+        out = []
+        for c in sorted(after, key=lambda c: (-len(c), min(c))):
+            best = max(sorted(before, key=min), key=lambda p: len(c & p) / len(c | p), default=set())
+            if not c & best:
+                best = set()
+            out.append({"size": len(c), "size_before": len(best),
+                        "jaccard": len(c & best) / len(c | best) if best else 0.0})
+        return out
+
+    rng = random.Random(3)
+    for trial in range(200):
+        def partition(nodes):
+            k = rng.randint(1, 6)
+            parts = [set() for _ in range(k)]
+            for n in nodes:
+                parts[rng.randrange(k)].add(n)
+            return [p for p in parts if p]
+        before = partition(rng.sample(range(40), rng.randint(0, 25)))
+        after = partition(rng.sample(range(40), rng.randint(1, 25)))
+        got = _match_communities(sorted(before, key=min), after)
+        assert got["matches"] == brute(before, after), trial
+    assert _match_communities([{1, 2}], [{3, 4}])["matches"] == [{"size": 2, "size_before": 0, "jaccard": 0.0}]
+
+
 def test_the_report_tells_the_change_only_where_there_are_rounds():
     import datetime as dt
 
@@ -307,3 +337,15 @@ def test_the_report_tells_the_change_only_where_there_are_rounds():
     one = Report(labkit.load(DATA), "brede-welvaart", as_of=dt.date(2026, 8, 16), lang="en")
     assert "rounds" not in report_html.visible_sections(one)
     assert str(report_html.rounds_section(one).html) == "" and figures.rounds(one) is None
+
+
+def test_a_recorded_seating_plan_is_not_attendance():
+    import pandas as pd
+    p = seated_rounds({"r1": ["abc", "ade"], "r2": ["abc", "ade"]})
+    before, positions = A.round_change(p), A.round_positions(p, top=1)
+    att = p.tables["attendance"]
+    plan = pd.DataFrame([{"session_id": "r2-0", "participant_id": who, "role": "participant", "source": "planned"}
+                         for who in ("pd", "pe")], columns=att.columns).astype(att.dtypes.to_dict())
+    planned = p.replace(attendance=pd.concat([att, plan], ignore_index=True))
+    assert A.round_change(planned) == before  # d and e planned at a's table in round 2 change nothing
+    assert A.round_positions(planned, top=1) == positions
