@@ -43,6 +43,7 @@ CSP = ("default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'u
 GENERATOR = "labkit publish"
 #: The dashboard's tabs: the fragment that opens each, and its title in :mod:`labkit.i18n`.
 TABS = (("who", "tab_who"), ("links", "tab_links"), ("roadmap", "tab_roadmap"), ("welfare", "tab_welfare"))
+ROUNDS_TAB = ("rounds", "tab_rounds")  # only for a theme that ran in more than one round
 EMBED = {"renderer": "svg", "actions": False}
 #: How many of an organisation's partners its panel lists (as the dashboard does).
 PARTNERS = 15
@@ -192,14 +193,18 @@ def theme_page(site: SiteInfo, data: ThemeData, lang: str) -> str:
     specs: dict[str, dict] = {}
     panels = [_who(d, lang, specs), _links(d, lang, specs), _roadmap(site, d, lang, specs),
               _welfare(d, lang, specs)]
+    keys = list(TABS)
+    if d.has_sessions and d.has_rounds:
+        keys.append(ROUNDS_TAB)
+        panels.append(_rounds(d, lang, specs))
     tabs = "".join(
         f'<a role="tab" id="tab-{key}" href="#{key}" aria-controls="{key}"'
         f' aria-selected="{"true" if i == 0 else "false"}">{esc(t(label, lang))}</a>'
-        for i, (key, label) in enumerate(TABS))
+        for i, (key, label) in enumerate(keys))
     sections = "".join(
         f'<section class="lk-panel" id="{key}" role="tabpanel" aria-labelledby="tab-{key}"'
         f'{" hidden" if i else ""}>\n{panel or _nothing(lang)}\n</section>\n'
-        for i, ((key, _), panel) in enumerate(zip(TABS, panels)))
+        for i, ((key, _), panel) in enumerate(zip(keys, panels)))
     report = (f'<a href="../reports/{lang}/{esc(tid)}.html">{esc(s("report", lang))}</a> · '
               if (lang, tid) in site.reports else "")
     body = (
@@ -337,6 +342,26 @@ def _roadmap(site: SiteInfo, d: ThemeData, lang: str, specs: dict) -> str:
     table = items[["stage_label", "label", "horizon_label", "status_label", "progress", "last_update"]]
     table.columns = [t(k, lang) for k in ("stage", "commitment", "horizon", "status", "progress", "last_update")]
     return out + table_html(table) + "\n"
+
+
+def _rounds(d: ThemeData, lang: str, specs: dict) -> str:
+    """Tab 5: what changed from one round to the next; a menu of steps, the last shown first.
+    Every step's sentences and chart are in the page already, escaped; the script only shows one."""
+    steps, said = d.step_labels(lang), d.round_sentences(lang)
+    frame, sectors = d.rounds_frame(lang), d.sectors_frame(lang)
+    last = len(steps) - 1
+    opts = "".join(f'<option value="{i}"{" selected" if i == last else ""}>{esc(label)}</option>'
+                   for i, label in enumerate(steps))
+    out = (f'<div class="lk-filters"><label class="lk-filter">{esc(t("round", lang))} '
+           f'<select class="lk-step">{opts}</select></label></div>\n')
+    for i in range(len(steps)):
+        hidden = i != last
+        out += (f'<div class="lk-step-panel" data-step="{i}"{" hidden" if hidden else ""}>\n'
+                + "".join(f'<p class="lk-chance">{esc(x)}</p>\n' for x in said[i])
+                + _chart(f"rounds-{i}", specs, charts.rounds_chart(frame[frame["step_order"] == i], sectors,
+                                                                   lang=lang), hidden=hidden)
+                + "</div>\n")
+    return out
 
 
 def _welfare(d: ThemeData, lang: str, specs: dict) -> str:

@@ -1,4 +1,4 @@
-// labkit publish: tabs, the network map's filters and the organisation picker, without a kernel.
+// labkit publish: tabs, the network map's filters, the organisation picker and the step between rounds, without a kernel.
 // vega-embed (assets/labkit-vega-*.js, window.vegaEmbed) draws the specs in #lk-specs; choosing
 // a filter or an organisation sets a parameter of the drawn chart. No data text becomes markup:
 // the page holds every organisation's panel already escaped, and this script only shows one.
@@ -75,6 +75,22 @@
       draw(el).then((view) => view.signal(select.dataset.signal, select.value).runAsync());
     });
   });
+  // the change between rounds: one step's sentences and chart at a time
+  function step(value) {
+    document.querySelectorAll(".lk-step-panel").forEach((panel) => {
+      const here = panel.dataset.step === value;
+      panel.hidden = !here;
+      panel.querySelectorAll(".lk-chart").forEach((el) => {
+        el.hidden = !here;
+        if (here && !panel.closest(".lk-panel").hidden) draw(el);
+      });
+    });
+  }
+  document.querySelectorAll("select.lk-step").forEach((select) => {
+    select.addEventListener("change", () => step(select.value));
+    step(select.value);  // back on the page, the browser may have kept another step
+  });
+
   document.querySelectorAll("select.lk-goto").forEach((select) => {
     select.addEventListener("change", () => { location.href = select.value + location.hash; });
     // back on this page (the browser keeps it as it was left): the menu names this theme again
