@@ -15,7 +15,7 @@ Model (Google OR-Tools CP-SAT)
 ``C(n_t, 2)``, the same-sector pairs ``sum_s C(c_st, 2)``: both are linear in
 one-hot "how many" variables (``n_t = k``, ``c_st = k``), so the model needs no
 variable per pair. Only pairs of different sectors who met before get a
-variable ``y[i, j, t] >= x[i, t] + x[j, t] - 1``, subtracted. The objective is
+variable ``y[i, j] >= x[i, t] + x[j, t] - 1`` (for every table t), subtracted. The objective is
 
     K * (sum_t C(n_t, 2) - sum_st C(c_st, 2) - sum y) + sum_st [c_st >= 1]
 
@@ -258,17 +258,35 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
     for a, b in apart:
         for t in range(T):
             model.AddBoolOr([x[index[a]][t].Not(), x[index[b]][t].Not()])
-    penalties = []
-    for i, j in old:
-        for t in range(T):
-            y = model.NewBoolVar(f"y{i}_{j}_{t}")
-            model.AddHint(y, start[i] == t == start[j])
-            model.AddBoolOr([x[i][t].Not(), x[j][t].Not(), y])  # both there -> y
+    good = [(i, j) for i, j in itertools.combinations(range(n), 2)
+            if sec[i] != sec[j] and frozenset((ids[i], ids[j])) not in hist]
+    if len(good) < len(old):
+        # most cross-sector pairs met before: count the new pairs themselves, z[i, j] only
+        # when j sits at i's table; a smaller model with a tighter bound
+        z = {}
+        for i, j in good:
+            z[i, j] = v = model.NewBoolVar(f"z{i}_{j}")
+            model.AddHint(v, start[i] == start[j])
+            for t in range(T):
+                model.AddBoolOr([v.Not(), x[i][t].Not(), x[j][t]])
+        pairs = sum(z.values())
+        for i in range(n):  # at most capacity - 1 new partners each
+            mine = [v for (a, b), v in z.items() if i in (a, b)]
+            if len(mine) > capacity - 1:
+                model.Add(sum(mine) <= capacity - 1)
+    else:
+        penalties = []
+        for i, j in old:
+            # one variable per pair, not per pair and table: at one table, whichever -> y
+            y = model.NewBoolVar(f"y{i}_{j}")
+            model.AddHint(y, start[i] == start[j])
+            for t in range(T):
+                model.AddBoolOr([x[i][t].Not(), x[j][t].Not(), y])
             penalties.append(y)
+        pairs = sum(c * v for c, v in size_terms) - sum(penalties)
     if not keep:
         model.Add(x[0][0] == 1)  # tables are interchangeable
     K = len(cover) + 1
-    pairs = sum(c * v for c, v in size_terms) - sum(penalties)
     # redundant, for a tighter bound: nobody gets more new partners than seats or candidates
     partners = [min(capacity - 1, sum(1 for j in range(n) if sec[j] != sec[i])
                     - sum(1 for a, b in old if i in (a, b))) for i in range(n)]

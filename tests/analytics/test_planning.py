@@ -71,17 +71,23 @@ def brute(people, T, cap, m, hist, keep=None, apart=()):
 
 
 HISTORY = [(0, 1), (1, 2, 5), (3, 4), (0, 7)]
+#: most pairs across sectors met before: plan_tables then counts the new pairs themselves
+DENSE = [(0, 1, 2, 3, 4, 5), (3, 4, 5, 6, 7, 8), (0, 2, 6, 8), (1, 7)]
 
 
+@pytest.mark.parametrize("history", [HISTORY, DENSE], ids=["sparse", "dense"])
 @pytest.mark.parametrize("cap,m,keep,apart", [
     (3, 2, {}, []),
     (4, 2, {}, []),
     (4, 3, {"p0": 1}, [("p1", "p2")]),
     (5, 2, {"p3": 0, "p4": 0}, [("p0", "p7")]),
 ])
-def test_small_plans_reach_the_brute_force_optimum(cap, m, keep, apart):
-    p = tiny(9, HISTORY)
-    hist = {frozenset((f"p{a}", f"p{b}")) for pair in HISTORY for a, b in itertools.combinations(pair, 2)}
+def test_small_plans_reach_the_brute_force_optimum(cap, m, keep, apart, history):
+    p = tiny(9, history)
+    hist = {frozenset((f"p{a}", f"p{b}")) for pair in history for a, b in itertools.combinations(pair, 2)}
+    cross = [q for q in itertools.combinations(range(9), 2) if q[0] % 3 != q[1] % 3]
+    met = sum(frozenset(f"p{i}" for i in q) in hist for q in cross)
+    assert (met > len(cross) - met) == (history is DENSE)  # each formulation of the model is tried
     plan = plan_tables(p, [f"p{i}" for i in range(9)], tables=3, capacity=cap, min_sectors=m,
                        keep=keep, apart=apart, seconds=10)
     people = people_frame(p, [f"p{i}" for i in range(9)])
