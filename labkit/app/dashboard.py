@@ -259,23 +259,9 @@ class Dashboard:
     def redraw(self):
         """Redraw the header and the visible tab; other tabs redraw when opened."""
         lang, d = self.lang, self.data
-        row = self.p.themes.set_index("id").loc[self.theme]
-        name = row["name_nl"] if lang == "nl" else row["name_en"]
-        self._subtitle = name  # plain text: the header and the page's first view escape it
-        host = d.G.nodes[f"person:{row['host_participant_id']}"]["label"] \
-            if isinstance(row["host_participant_id"], str) else None
-        org = d.G.nodes[f"org:{row['host_organisation_id']}"]["label"] \
-            if isinstance(row["host_organisation_id"], str) else None
-        if host or org:
-            self._subtitle += f" · {t('host', lang)}: " + (f"{host} ({org})" if host and org else host or org)
+        self._subtitle = d.subtitle(lang)  # plain text: the header and the page's first view escape it
         self._header()
-        notices = []
-        if d.synthetic:
-            notices.append(t("synthetic_notice", lang))
-        elif d.illustrative:
-            notices.append(t("illustrative_notice", lang))
-        if not d.has_sessions:
-            notices.append(t("no_sessions", lang))
+        notices = d.notices(lang)
         self._notices = [("note", n, "") for n in notices]  # (role, text, detail); also the first view's
         self._show_notices()
         self._drawn = set()

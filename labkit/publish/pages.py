@@ -177,19 +177,11 @@ def theme_page(site: SiteInfo, data: ThemeData, lang: str) -> str:
     other = "en" if lang == "nl" else "nl"
     row = p.themes.set_index("id").loc[tid]
     name = row["name_nl"] if lang == "nl" else row["name_en"]
-    subtitle = name
-    if isinstance(row["host_participant_id"], str):
-        subtitle += f" · {t('host', lang)}: {d.G.nodes['person:' + row['host_participant_id']]['label']}"
+    subtitle = d.subtitle(lang)
     title = p.words(lang)["title"]
     options = "".join(f'<option value="{esc(i)}.html"{" selected" if i == tid else ""}>{esc(label)}</option>'
                       for i, label in site.themes(lang))
-    notices = []
-    if d.synthetic:
-        notices.append(t("synthetic_notice", lang))
-    elif d.illustrative:
-        notices.append(t("illustrative_notice", lang))
-    if not d.has_sessions:
-        notices.append(t("no_sessions", lang))
+    notices = d.notices(lang)
     specs: dict[str, dict] = {}
     panels = [_who(d, lang, specs), _links(d, lang, specs), _roadmap(site, d, lang, specs),
               _welfare(d, lang, specs)]

@@ -140,6 +140,30 @@ class ThemeData:
         return bool((self.p.themes["source"] == "synthetic").any()
                     or (self.sessions["source"] == "synthetic").any())
 
+    def subtitle(self, lang: str = "nl") -> str:
+        """The theme's name and its host (person and organisation), as plain text: the
+        dashboard's header and the published page's say the same."""
+        row = self.p.themes.set_index("id").loc[self.theme]
+        out = row["name_en"] if lang == "en" else row["name_nl"]
+        host = self.G.nodes[f"person:{row['host_participant_id']}"]["label"] \
+            if isinstance(row["host_participant_id"], str) else None
+        org = self.G.nodes[f"org:{row['host_organisation_id']}"]["label"] \
+            if isinstance(row["host_organisation_id"], str) else None
+        if host or org:
+            out += f" · {t('host', lang)}: " + (f"{host} ({org})" if host and org else host or org)
+        return out
+
+    def notices(self, lang: str = "nl") -> list[str]:
+        """What a reader must know before the figures: synthetic or illustrative data, no sessions."""
+        out = []
+        if self.synthetic:
+            out.append(t("synthetic_notice", lang))
+        elif self.illustrative:
+            out.append(t("illustrative_notice", lang))
+        if not self.has_sessions:
+            out.append(t("no_sessions", lang))
+        return out
+
     @property
     def has_attendance(self) -> bool:
         return bool(self.p.attendance["session_id"].isin(set(self.sessions["id"])).any())
