@@ -37,7 +37,7 @@ Measured 2026-11-29 (2 cores, load below 1), new cross-sector pairs:
     rounds   60:8        144     151     179   proven optimal          0.1 s   1.24x
     rounds   292:40      730     819     866   proven optimal          7.0 s   1.19x
     rounds   600:75     1691    1860    1902   proven optimal         80 s     1.12x
-    example  45:6         34      36      59   gap 29.8% (bound 84)   25 s     1.74x
+    example  45:6         34      36      61   gap 27.4% (bound 84)   24 s     1.79x
 
 CP-SAT is above greedy everywhere and within the time targets. 1.3x random holds on the
 example and not on the synthetic histories, where it cannot: there the plans are proven

@@ -19,8 +19,9 @@ variable ``y[i, j] >= x[i, t] + x[j, t] - 1`` (for every table t), subtracted. T
 
     K * (sum_t C(n_t, 2) - sum_st C(c_st, 2) - sum y) + sum_st [c_st >= 1]
 
-with ``K`` above the largest coverage, so coverage only breaks ties. Person 0 is
-pinned to table 0 (tables are interchangeable) unless someone is kept anywhere.
+with ``K`` above the largest coverage, so coverage only breaks ties. Tables are
+interchangeable, so person ``i`` may only sit at tables ``0..i`` unless someone is kept
+anywhere.
 The search is deterministic: one worker, a seed, and a limit in CP-SAT's
 deterministic time (about a second of work each) besides a wall-clock guard.
 """
@@ -217,6 +218,11 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
         model.AddExactlyOne(x[i])
     # start from the round-robin seating: CP-SAT repairs and improves it
     start = greedy_seating(people, T, keep)
+    if not keep:  # numbered as the model numbers tables (below), so the hint fits
+        first = {}
+        for tab in start:
+            first.setdefault(tab, len(first))
+        start = [first[tab] for tab in start]
     sizes = pd.Series(start).value_counts().to_dict()
     counts = pd.Series(list(zip(start, sec))).value_counts().to_dict()
     for i in range(n):
@@ -285,7 +291,11 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
             penalties.append(y)
         pairs = sum(c * v for c, v in size_terms) - sum(penalties)
     if not keep:
-        model.Add(x[0][0] == 1)  # tables are interchangeable
+        # tables are interchangeable: number them in order of their first person, so person
+        # i sits at one of the tables 0..i (every plan has such a numbering)
+        for i in range(min(n, T)):
+            for t in range(i + 1, T):
+                model.Add(x[i][t] == 0)
     K = len(cover) + 1
     # redundant, for a tighter bound: nobody gets more new partners than seats or candidates
     partners = [min(capacity - 1, sum(1 for j in range(n) if sec[j] != sec[i])
