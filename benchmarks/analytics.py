@@ -65,7 +65,7 @@ from labkit import analytics as A  # noqa: E402
 from labkit.network import graph  # noqa: E402
 from labkit.data import synth
 from labkit.analytics.headline import BETWEENNESS_EXACT_MAX, BETWEENNESS_SAMPLE  # noqa: E402
-from labkit.analytics.ties import PERMUTATIONS  # noqa: E402
+from labkit.analytics.permutation import PERMUTATIONS  # noqa: E402
 
 SEED = 0
 TARGETS = {1_000: 1.0, 50_000: 5.0}  # seconds for the whole suite (the targets)

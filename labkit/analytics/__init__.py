@@ -49,9 +49,9 @@ from .continuity import invitation_tree, table_continuity
 from .headline import format_headline, headline, top_brokers
 from .planning import PlanInfeasible, TablePlan, plan_tables
 from .rounds import format_round_change, round_change, round_positions, rounds_in_order
+from .permutation import ei_index_permutation, mixing_permutation
 from .ties import (assortativity, cross_sector_share, ei_index, ei_index_by_group,
-                   ei_index_by_node, ei_index_expected, ei_index_permutation, mixing_matrix, mixing_permutation,
-                   new_cross_sector_ties)
+                   ei_index_by_node, ei_index_expected, mixing_matrix, new_cross_sector_ties)
 
 __all__ = [
     "PlanInfeasible",

@@ -2,8 +2,8 @@
 
 A raw E-I index or a count of brokerage roles means little on its own: a sector of two
 organisations has mostly external ties whatever anyone does. :func:`describe_against_chance`
-puts a figure beside what chance gives (from :func:`~labkit.analytics.ties.ei_index_permutation`,
-:func:`~labkit.analytics.ties.mixing_permutation` or
+puts a figure beside what chance gives (from :func:`~labkit.analytics.permutation.ei_index_permutation`,
+:func:`~labkit.analytics.permutation.mixing_permutation` or
 :func:`~labkit.analytics.brokers.brokerage_baselines`) and says "more", "less" or "as
 often as chance would give" in one plain sentence, with the numbers behind it. A
 difference within what chance gives is called that, never "more" or "less"; with few
@@ -110,7 +110,7 @@ def describe_against_chance(result: dict, *, measure="ei_index", network=None, l
     Parameters
     ----------
     result : dict
-        For ``measure="ei_index"``: :func:`~labkit.analytics.ties.ei_index_permutation`'s
+        For ``measure="ei_index"``: :func:`~labkit.analytics.permutation.ei_index_permutation`'s
         result (whole network) or one of its ``by_group`` entries (give ``label``);
         for ``"cross_sector_share"``: ``mixing_permutation(...)["cross_sector_share"]``
         with ``organisations`` added if known; both need ``observed``, ``expected``,
@@ -143,7 +143,7 @@ def describe_against_chance(result: dict, *, measure="ei_index", network=None, l
     Notes
     -----
     For the E-I index and the cross-sector share the p-value is the permutation
-    test's (:func:`~labkit.analytics.ties.ei_index_permutation`). For brokerage it is
+    test's (:func:`~labkit.analytics.permutation.ei_index_permutation`). For brokerage it is
     the two-sided normal p-value of Gould and Fernandez's z-score,
     :math:`\\operatorname{erfc}(|z| / \\sqrt{2})`, only a guide (their z-scores are
     approximate, and rough for small expected counts: below :data:`ROUGH` the

@@ -13,8 +13,8 @@ from .brokers import ROLES, betweenness, brokerage_baselines, constraint, effect
 from .chance import describe_against_chance
 from .commitments import commitment_coverage, stalled_commitments, unowned
 from .composition import _matrix, diversity, missing_sectors, participating_organisations
-from .ties import (PERMUTATIONS, assortativity, cross_sector_share, ei_index, ei_index_by_group, ei_index_expected,
-                   ei_index_permutation)
+from .permutation import PERMUTATIONS, ei_index_permutation
+from .ties import assortativity, cross_sector_share, ei_index, ei_index_by_group, ei_index_expected
 
 #: Exact betweenness up to this many nodes; above it, sampled (as STACK-NOTES allows).
 BETWEENNESS_EXACT_MAX = 10_000
@@ -146,7 +146,7 @@ def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_l
         Seed for sampled betweenness and for the shuffles of the permutation test.
     permutations : int
         Shuffles of the sector labels for the E-I index against chance
-        (:func:`~labkit.analytics.ties.ei_index_permutation`; default 1,000).
+        (:func:`~labkit.analytics.permutation.ei_index_permutation`; default 1,000).
 
     Returns
     -------
@@ -158,7 +158,7 @@ def headline(programme, *, theme=None, as_of=None, months=12, top=10, sessions_l
         E-I, cross-sector share and assortativity for the co-attendance and
         the collaboration network; against chance: ``ei_index_chance`` and
         ``ei_index_by_sector_chance``, the permutation test of
-        :func:`~labkit.analytics.ties.ei_index_permutation` with its
+        :func:`~labkit.analytics.permutation.ei_index_permutation` with its
         ``verdict`` and the sentence in ``nl`` and ``en`` of
         :func:`~labkit.analytics.chance.describe_against_chance`),
         ``brokers`` (top organisations by betweenness in the collaboration

@@ -114,6 +114,11 @@ NL = {
     "continuity": "{all} deelnemers zaten aan alle {k} de soorten tafels, {start} alleen aan de "
                   "{first} en {later} schoven later aan.",
     "invitations": "Nieuwkomers na de {first} kwamen binnen via: {channels}.",
+    "plan_held": ("Voor {tables} tafels was vooraf een tafelindeling gemaakt (labkit plan-tables). Van de "
+                  "{planned} paren die daarin voor het eerst samen aan tafel zouden zitten, "
+                  "zaten er {happened} ({share}) ook echt samen."),
+    "plan_pending": ("Voor {tables} tafels is een tafelindeling gemaakt (labkit plan-tables) met {planned} "
+                     "nieuwe paren; wie er echt zat, is nog niet ingevoerd."),
     "channel_organisers": "de organisatie ({n})",
     "channel_host": "de host ({n})",
     "channel_participant": "een andere deelnemer, ‘zwaan-kleef-aan’ ({n})",
@@ -339,6 +344,11 @@ EN = {
     "continuity": "{all} participants attended all {k} kinds of table, {start} only the {first} "
                   "and {later} joined later.",
     "invitations": "Newcomers after the {first} came in through: {channels}.",
+    "plan_held": ("For {tables} tables a seating plan was made beforehand (labkit plan-tables). Of the {planned} "
+                  "pairs it seated together for the first time, {happened} ({share}) actually "
+                  "sat together."),
+    "plan_pending": ("For {tables} tables a seating plan was made (labkit plan-tables) with {planned} new pairs; "
+                     "who actually sat there has not been entered yet."),
     "channel_organisers": "the organisers ({n})",
     "channel_host": "the host ({n})",
     "channel_participant": "another participant, ‘zwaan-kleef-aan’ ({n})",

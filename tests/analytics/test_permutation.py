@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from labkit import analytics as A
-from labkit.analytics import ties
+from labkit.analytics import permutation
 from labkit.errors import ParameterError
 
 FIGURES = ("observed", "expected", "sd", "low", "high", "p_value")
@@ -90,7 +90,7 @@ def test_deterministic_with_a_seed_and_whatever_the_batch(monkeypatch):
     A.clear_cache(G)
     assert A.ei_index_permutation(G, n_permutations=300, seed=4) == a
     assert A.ei_index_permutation(G, n_permutations=300, seed=5) != a
-    monkeypatch.setattr(ties, "_STEP", 7)  # one shuffle per batch
+    monkeypatch.setattr(permutation, "_STEP", 7)  # one shuffle per batch
     A.clear_cache(G)
     assert A.ei_index_permutation(G, n_permutations=300, seed=4) == a
     assert a["n_permutations"] == 300 and a["seed"] == 4
