@@ -383,8 +383,8 @@ def table_figures(seating: pd.DataFrame, history: set, tables: int, sectors=None
 
 def record_plan(programme, plan, sessions: list[str]):
     """The programme with ``plan`` as attendance of ``sessions`` (one per table, in
-    order), ``source`` ``planned``; earlier planned rows of those sessions go.
-    Nothing is written (``save`` the result)."""
+    order), ``source`` ``planned``, beside any real rows; earlier planned rows of
+    those sessions go. Nothing is written (``save`` the result)."""
     if len(sessions) != plan.tables:
         raise ParameterError(f"--record needs one session per table: {plan.tables} tables, "
                              f"{len(sessions)} sessions")
@@ -394,10 +394,8 @@ def record_plan(programme, plan, sessions: list[str]):
             raise ParameterError(f"--record: no session '{s}'")
     att = programme.tables["attendance"]
     att = att[~((att["source"] == PLANNED) & att["session_id"].isin(sessions))]
-    real = set(zip(att["session_id"], att["participant_id"]))
     rows = [{"session_id": sessions[t], "participant_id": p, "role": "participant", "source": PLANNED}
-            for p, t in zip(plan.seating["participant_id"], plan.seating["table"])
-            if (sessions[t], p) not in real]
+            for p, t in zip(plan.seating["participant_id"], plan.seating["table"])]
     new = pd.DataFrame(rows, columns=att.columns).astype(att.dtypes.to_dict())
     return programme.replace(attendance=pd.concat([att, new], ignore_index=True))
 

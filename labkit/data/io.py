@@ -557,6 +557,7 @@ def _check_rules(rows, lines, problems):
         if by is not None and by == row.get("participant_id"):
             problems.append(Problem("invitations.csv", line, "invited_by", by,
                                     "a participant cannot invite themselves", "correct invited_by"))
+    _check_one_real_seat(rows.get("attendance", []), lines.get("attendance", []), problems)
     for row, line in zip(rows.get("collaborations", []), lines.get("collaborations", [])):
         if row.get("from_organisation_id") == row.get("to_organisation_id"):
             problems.append(Problem("collaborations.csv", line, "to_organisation_id",
@@ -564,6 +565,24 @@ def _check_rules(rows, lines, problems):
                                     "an organisation cannot collaborate with itself",
                                     "correct one of the two organisations"))
 
+
+
+def _check_one_real_seat(rows, lines, problems):
+    """The key of attendance holds the source so that a plan stays beside the real
+    list; real attendance is still one row per person and session."""
+    first: dict[tuple, int] = {}
+    for row, line in zip(rows, lines):
+        if row.get("source") == schema.PLANNED:
+            continue
+        key = (row.get("session_id"), row.get("participant_id"))
+        if key in first:
+            problems.append(Problem("attendance.csv", line, "session_id,participant_id",
+                                    ",".join(str(k) for k in key),
+                                    f"duplicate of line {first[key]} (another source)",
+                                    "keep one row per person and session; only a plan's "
+                                    "rows (source 'planned') stand beside them"))
+        else:
+            first[key] = line
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     cols = {}

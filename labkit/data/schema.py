@@ -279,7 +279,8 @@ RESOURCES = [
                enum=("participant", "host", "chair", "case_owner")),
             _source(),
         ],
-        primary_key=["session_id", "participant_id"],
+        # with source: a planned seat and the real one are two rows (one real row each: io's rules)
+        primary_key=["session_id", "participant_id", "source"],
         foreign_keys=[_fk("session_id", "sessions"), _fk("participant_id", "participants")],
     ),
     _resource(
@@ -523,10 +524,23 @@ def _before_planned(s: dict) -> dict:
     return s
 
 
+#: Primary keys that grew, with the key they had: attendance's took ``source`` so that a
+#: plan stays beside the real list. Older packages have one row per person and session.
+WIDER_KEYS = {"attendance": ["session_id", "participant_id"]}
+
+
+def _with_key(s: dict, key: list) -> dict:
+    s = json.loads(json.dumps(s))
+    s["primaryKey"] = key
+    return s
+
+
 def accepted_schemas(name: str) -> list[dict]:
     """The Table Schemas a package's resource ``name`` may carry: today's, and those of
-    packages written before a field or a source kind came (they read as they did)."""
+    packages written before a field, a source kind or a wider key came (they read as they did)."""
     now = [BY_NAME[name]["schema"], *(old for (table, _), old in ADDED_FIELDS.items() if table == name)]
+    if name in WIDER_KEYS:
+        now += [_with_key(s, WIDER_KEYS[name]) for s in now]
     return now + [_before_planned(s) for s in now]
 
 #: Tables that must hold at least one row: the reference tables every programme

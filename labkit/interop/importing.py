@@ -214,10 +214,7 @@ def import_attendance(programme, path, *, theme: str, session: str,
     compared = compare_session(programme, session, came)
     if compared:
         sheet_.notes.append(compared)
-    att = t["attendance"]
-    real = {r["participant_id"] for r in added_att}
-    att = att[~((att["source"] == schema.PLANNED) & (att["session_id"] == session)
-                & att["participant_id"].isin(real))]
+    att = t["attendance"]  # planned rows stay: analyse compares the plan with these
     illustrative = int(((att["session_id"] == session) & (att["source"] == "illustrative")).sum())
     if illustrative and added_att:
         sheet_.notes.append(f"{session} also has {illustrative} illustrative attendance rows; they "
@@ -442,7 +439,7 @@ def _attendance_rows(t, people, session, where, problems, lines) -> list[dict]:
     att = t["attendance"]
     existing = {p: (role, src) for s, p, role, src in
                 zip(att["session_id"], att["participant_id"], att["role"], att["source"])
-                if s == session and src != schema.PLANNED}  # a planned seat gives way to the real one
+                if s == session and src != schema.PLANNED}  # a planned seat stays beside the real one
     rows = []
     for rec in people:
         pid = rec["pid"]

@@ -463,13 +463,14 @@ class _Import:
             where = self.where[table]
             absent = self.absent.get(table, set())
             index = {tuple(r[k] for k in pk): i for i, r in enumerate(old)}
+            sources = _real_sources(old, pk)
             result = list(old)
             origin: list = [None] * len(old)
             seen: dict[tuple, int] = {}
             present, new, new_origin, changed, changed_keys = set(), [], [], 0, []
             incomplete = False
             for row in rows:
-                key = tuple(row.values[k] for k in pk)
+                key = _row_key(row.values, pk, sources)
                 if any(k in row.bad for k in pk) or not all(key):
                     incomplete = True
                 if all(key) and key in seen:
@@ -660,6 +661,23 @@ def _shown(cell: Cell) -> str:
         return v.isoformat()[:10]
     return "" if v is None else str(v)
 
+
+def _real_sources(old: list[dict], pk: list) -> dict:
+    """For a key that holds ``source`` (attendance): the source of each real row, by the rest of the key."""
+    if "source" not in pk:
+        return {}
+    return {tuple(r[k] for k in pk if k != "source"): r["source"]
+            for r in old if r["source"] != schema.PLANNED}
+
+
+def _row_key(values: dict, pk: list, sources: dict) -> tuple:
+    """A row's primary key. An empty source in a key is the source of the package's real
+    row (the import keeps it), or ``import`` for a new row."""
+    if "source" not in pk or values.get("source"):
+        return tuple(values[k] for k in pk)
+    rest = tuple(values[k] for k in pk if k != "source")
+    filled = {**values, "source": sources.get(rest, SOURCE)}
+    return tuple(filled[k] for k in pk)
 
 def _removal(table: str, row: dict, pk: list) -> str:
     key = ", ".join(row[k] for k in pk)

@@ -356,3 +356,26 @@ def test_saving_bad_programme_words_writes_nothing(pkg):
     with pytest.raises(DataPackageError, match="programme.period_end"):
         labkit.Programme(bad, p.tables).save(pkg)
     assert {f.name: f.read_bytes() for f in pkg.iterdir()} == before
+
+
+def test_a_planned_seat_stands_beside_the_real_one_but_real_seats_are_one_each(pkg):
+    with open(pkg / "attendance.csv", "a", encoding="utf-8") as f:
+        f.write("bw-focus,p-elzinga,participant,planned\n")
+    assert problems_of(pkg) == []
+    with open(pkg / "attendance.csv", "a", encoding="utf-8") as f:
+        f.write("bw-focus,p-elzinga,participant,import\n")
+    last = len((pkg / "attendance.csv").read_text(encoding="utf-8").splitlines())
+    assert problems_of(pkg) == [
+        f"attendance.csv:{last}: column 'session_id,participant_id': value 'bw-focus,p-elzinga' — "
+        "duplicate of line 3 (another source); keep one row per person and session; only a plan's "
+        "rows (source 'planned') stand beside them"]
+
+
+def test_a_package_from_before_attendance_had_source_in_its_key_reads_as_it_did(pkg):
+    d = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    att = next(r for r in d["resources"] if r["name"] == "attendance")
+    att["schema"]["primaryKey"] = ["session_id", "participant_id"]
+    (pkg / "datapackage.json").write_text(json.dumps(d, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert problems_of(pkg) == []
+    from conftest import DATA
+    assert labkit.load(pkg).tables["attendance"].equals(labkit.load(DATA).tables["attendance"])

@@ -130,4 +130,51 @@ def test_a_recorded_plan_counts_in_no_measure_and_is_compared_after_the_round(tm
     now = labkit.load(pkg).tables["attendance"]
     came = now[now["session_id"] == sessions[0]]
     assert set(planned) <= set(came.loc[came["source"] == "import", "participant_id"])
-    assert not (came["source"] == "planned").any()  # the real seat replaced the planned one
+    assert set(came.loc[came["source"] == "planned", "participant_id"]) == set(planned)  # the plan stays
+
+
+def test_the_real_list_keeps_the_plan_beside_it_and_analyse_compares_them(tmp_path, pkg, programme, capsys):
+    # eight new people (no history): every planned pair is a new pair, worked out by hand
+    orgs = list(programme.tables["organisations"]["name"])
+    rows = [[orgs[i], f"Persoon {i}", "ja"] for i in range(8)]
+    reglist = registrations(tmp_path / "aanmeldingen.csv", rows)
+    sessions = ["bw-werkplaats-duurzaamheid", "bw-werkplaats-inclusiviteit"]
+    plan = ["plan-tables", str(reglist), "--data", str(pkg), "--tables", "2", "--capacity", "4",
+            "--min-sectors", "1", "--seconds", "3", "--out", str(tmp_path / "plan.xlsx"),
+            "--record", sessions[0], "--record", sessions[1]]
+    assert main(plan) == 0
+    att = labkit.load(pkg).tables["attendance"]
+    seat = {s: sorted(att.loc[(att["source"] == "planned") & (att["session_id"] == s), "participant_id"])
+            for s in sessions}
+    assert [len(seat[s]) for s in sessions] == [4, 4]  # 6 + 6 = 12 planned new pairs
+    person = {f"p-imp-{i + 1:03d}": row for i, row in enumerate(rows)}
+    # at the first table three of the four planned came, and one planned at the second;
+    # at the second the other three: 3 + 3 planned pairs sat together
+    real = {sessions[0]: seat[sessions[0]][:3] + seat[sessions[1]][:1], sessions[1]: seat[sessions[1]][1:]}
+    files = {s: registrations(tmp_path / f"{s}.csv", [person[p] for p in real[s]]) for s in sessions}
+
+    def imported(s):
+        return main(["import", "attendance", str(files[s]), "--data", str(pkg),
+                     "--theme", "brede-welvaart", "--session", s])
+
+    for s in sessions:
+        assert imported(s) == 0
+    capsys.readouterr()
+    now = labkit.load(pkg).tables["attendance"]
+    mine = now[now["participant_id"].isin(person)]
+    assert (mine["source"] == "planned").sum() == 8  # the plan stays beside the real seats
+    assert (mine["source"] == "import").sum() == 7
+    assert main(["analyse", "--data", str(pkg)]) == 0
+    assert ("planned against actual: 6 of 12 planned new pairs (50%) sat together at 2 tables"
+            in capsys.readouterr().out)
+
+    files_before = {f.name: f.read_bytes() for f in pkg.iterdir()}
+    assert imported(sessions[0]) == 0  # the same list again changes nothing
+    assert "0 changes" in capsys.readouterr().out
+    assert {f.name: f.read_bytes() for f in pkg.iterdir()} == files_before
+
+    assert main(plan) == 0  # planning again replaces the old plan only
+    again = labkit.load(pkg).tables["attendance"]
+    assert (again["source"] == "planned").sum() == 8
+    seats = lambda att: att[att["source"] != "planned"].reset_index(drop=True)  # noqa: E731
+    assert seats(again).equals(seats(now))

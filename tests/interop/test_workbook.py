@@ -11,6 +11,7 @@ import shutil
 import subprocess
 
 import openpyxl
+import pandas as pd
 import pytest
 
 import labkit
@@ -439,3 +440,26 @@ def test_a_workbook_opened_and_saved_by_libreoffice_changes_nothing(pkg, tmp_pat
     assert result.changes == 0
     result.save()
     assert snapshot(pkg) == before
+
+
+def test_attendance_beside_a_plan_in_the_workbook_keys_an_empty_source_as_the_import_does(pkg, tmp_path):
+    # the key of attendance holds the source; a person leaves it empty
+    p = labkit.load(pkg)
+    plan = p.tables["attendance"].iloc[[1]].assign(source="planned")  # bw-focus, p-elzinga
+    p.replace(attendance=pd.concat([p.tables["attendance"], plan], ignore_index=True)).save(pkg)
+    p = labkit.load(pkg)
+    path = tmp_path / "w.xlsx"
+    write_workbook(p, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Aanwezigheid"]
+    assert [c.value for c in ws[3]] == ["bw-focus", "p-elzinga", "participant", "classification"]
+    ws.cell(3, 4).value = None  # an existing real row: still that row, its source kept
+    ws.append(["bw-verdieping-duurzaamheid", "p-elzinga", "participant", None])  # a new one
+    wb.save(path)
+    result = import_workbook(p, path)
+    assert result.added == {"attendance": 1} and result.changed == {} and result.removed == {}
+    att = result.programme.tables["attendance"]
+    elzinga = att[att["participant_id"] == "p-elzinga"]
+    assert sorted(zip(elzinga["session_id"], elzinga["source"])) == [
+        ("bw-focus", "classification"), ("bw-focus", "planned"), ("bw-verdieping-duurzaamheid", "import"),
+        ("bw-verdieping-inclusiviteit", "illustrative"), ("bw-werkplaats-inclusiviteit", "illustrative")]
