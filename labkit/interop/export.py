@@ -353,9 +353,18 @@ def write_workbook(programme, path, *, public: bool = False) -> int:
     return _write_xlsx(path, sheets)
 
 
+def column_width(header, values, cap: int = 40) -> int:
+    """A column's width in characters: its longest value (of the first 200) or its
+    header with room for a filter button, at least 8 and at most ``cap``."""
+    sample = [len(str(v)) for v in values[:200] if v is not None]
+    return min(cap, max([len(str(header or "")) + 3, *sample, 8]) + 2)
+
+
 def _write_xlsx(path, sheets: dict[str, list[list]]) -> int:
     import openpyxl
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from .sheets import letter
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     changed = 0
@@ -373,6 +382,8 @@ def _write_xlsx(path, sheets: dict[str, list[list]]) -> int:
                 out.append(safe)
             ws.append(out)
         ws.freeze_panes = "A2"
+        for j, cells in enumerate(ws.iter_cols(values_only=True)):
+            ws.column_dimensions[letter(j)].width = column_width(cells[0], cells[1:])
     with io.atomic_path(path, suffix=".xlsx") as tmp:
         wb.save(tmp)
     return changed

@@ -48,7 +48,7 @@ import pandas as pd
 
 from ..data import io, schema
 from ..errors import LabkitError, ParameterError
-from .export import _FORMULA_START
+from .export import _FORMULA_START, column_width
 from .sheets import letter, normal_form
 
 LANGS = ("nl", "en")
@@ -536,9 +536,8 @@ class _Writer:
         ws.freeze_panes = "B2" if fields and fields[0]["name"] == "id" else "A2"
         ws.auto_filter.ref = f"A1:{letter(len(fields) - 1)}{max(len(df) + 1, 2)}"
         for i, (f, col) in enumerate(zip(fields, columns)):
-            sample = [len(str(v)) for v in col[:200] if v is not None]
-            width = max([len(label(table, f["name"], self.lang)) + 3, *sample, 8])
-            ws.column_dimensions[letter(i)].width = min(60 if f["name"] in _LONG else 40, width + 2)
+            ws.column_dimensions[letter(i)].width = column_width(
+                label(table, f["name"], self.lang), col, 60 if f["name"] in _LONG else 40)
             c = f.get("constraints", {})
             values = None
             if "enum" in c:

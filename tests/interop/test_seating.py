@@ -178,3 +178,23 @@ def test_the_real_list_keeps_the_plan_beside_it_and_analyse_compares_them(tmp_pa
     assert (again["source"] == "planned").sum() == 8
     seats = lambda att: att[att["source"] != "planned"].reset_index(drop=True)  # noqa: E731
     assert seats(again).equals(seats(now))
+
+
+def test_the_plan_workbook_is_wide_enough_to_read_and_keeps_its_header_in_view(tmp_path, pkg, programme):
+    orgs = programme.tables["organisations"]
+    longest = orgs.loc[orgs["name"].str.len().idxmax(), "name"]
+    rows = [[longest, "Maria Magdalena van Oosterhout-Bergsma", "ja"]]
+    rows += [[n, f"Persoon {i}", "ja"] for i, n in enumerate(orgs["name"].head(11))]
+    out = tmp_path / "plan.xlsx"
+    assert main(["plan-tables", str(registrations(tmp_path / "lijst.csv", rows)), "--data", str(pkg),
+                 "--tables", "2", "--capacity", "8", "--min-sectors", "1", "--seconds", "3",
+                 "--out", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets[1:]:
+        assert ws.freeze_panes == "A2"
+        for col in "ABC":  # name, organisation, sector
+            cells = [c.value for c in ws[col] if c.value is not None]
+            longest_cell = max(len(str(v)) for v in cells)
+            assert ws.column_dimensions[col].width >= min(longest_cell, 40), (ws.title, col)
+    assert wb.worksheets[0].freeze_panes == "A2"
+    assert wb.worksheets[0].column_dimensions["D"].width >= len("Nieuwe paren over sectoren")
