@@ -178,9 +178,8 @@ def _plan_tables(args) -> int:
         recorded = record_plan(reg.programme, plan, args.record)
         recorded.save(args.data)  # validates the whole package first; atomic
     n = write_plan(reg.programme, plan, args.out, lang=args.lang)
+    print(reg.report())
     print(plan.describe())
-    for line in reg.lines:
-        print("  " + line)
     note = provenance_note(reg.programme, plan)
     if note:
         print("note: " + note)

@@ -516,7 +516,10 @@ class Registrations:
     ``programme`` holds the new organisations, aliases and people of the list (in
     memory: nothing is written); ``participants`` are their ids in list order;
     ``names`` the list's spelling of each (private: for resolving ``--keep`` and
-    ``--apart``, never for output without consent).
+    ``--apart``, never for output without consent); ``new`` the ids of the people
+    the package did not know. ``lines`` are what deserves a look (new
+    organisations, new people whose name is close to a known one's), by row and
+    id, never by name; ``notes`` what the reader noticed.
     """
 
     programme: object
@@ -525,6 +528,19 @@ class Registrations:
     names: dict
     lines: list
     notes: list
+    new: list = dataclasses.field(default_factory=list)
+
+    def report(self, limit: int = 10) -> str:
+        """A line of counts, then at most ``limit`` of the lines and notes (and how many more)."""
+        n, k = len(self.participants), len(self.new)
+        head = f"{self.where}: {n} {'person' if n == 1 else 'people'} read, {n - k} matched to the package"
+        if k:
+            head += (f", {k} new ({self.new[0]}" + (f" to {self.new[-1]})" if k > 1 else ")"))
+        rest = [*self.lines, *("note: " + note for note in self.notes)]
+        out = [head] + ["  " + line for line in rest[:limit]]
+        if len(rest) > limit:
+            out.append(f"  ... and {len(rest) - limit} more")
+        return "\n".join(out)
 
 
 def read_registrations(programme, path, *, add_unknown: str | dict | None = None,
@@ -550,11 +566,30 @@ def read_registrations(programme, path, *, add_unknown: str | dict | None = None
             participants=_append(t["participants"], added))
         _check(result, sheet_.where)
     lines = [f"new organisation {o['id']} (sector {o['sector']})" for o in orgs.new] + \
-            [f"row {r['row']}: new participant {r['pid']}" for r in new_people]
+            _close_to_known(t, new_people)
     ids = [r["pid"] for r in people if r["pid"] is not None]
     return Registrations(result, sheet_.where, ids, {r["pid"]: r["name"] for r in people
                                                      if r["pid"] is not None},
-                         lines, sheet_.notes)
+                         lines, sheet_.notes, [r["pid"] for r in new_people])
+
+
+def _close_to_known(t, new_people) -> list[str]:
+    """A line per new person whose name is close to a known participant's at the same
+    organisation: perhaps one person spelled two ways (said by row and id, not by name)."""
+    parts = t["participants"]
+    by_org: dict[str, dict] = {}
+    for pid, name, oid in zip(parts["id"], parts["name"], parts["organisation_id"]):
+        if isinstance(name, str) and name and isinstance(oid, str):
+            by_org.setdefault(oid, {})[pid] = [name]
+    out = []
+    for r in new_people:
+        # cutoff 1: word for word only when every word of the name is found (typos count)
+        close = suggest(r["name"], by_org.get(r["org"], {}), n=1, cutoff=1.0)
+        if close:
+            out.append(f"row {r['row']}, column '{r['name_col']}': new participant {r['pid']}, "
+                       f"but the name is close to {close[0]}'s at the same organisation; if it is "
+                       "the same person, spell the name as the package does")
+    return out
 
 
 # --------------------------------------------------------------------------- progress

@@ -34,7 +34,8 @@ def test_a_plan_workbook_from_a_registration_list(tmp_path, pkg, reglist, capsys
                  "--keep", "Persoon 3=2", "--apart", "Persoon 1|Persoon 5", "--seconds", "5",
                  "--out", str(out)]) == 0
     said = capsys.readouterr().out
-    assert "16 people at 2 tables" in said and "new participant p-imp-016" in said
+    assert "16 people at 2 tables" in said
+    assert "aanmeldingen.csv: 16 people read, 0 matched to the package, 16 new (p-imp-001 to p-imp-016)" in said
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Overzicht", "Tafel 1", "Tafel 2"]
     seated = {r[0]: t for t in ("Tafel 1", "Tafel 2")
@@ -198,3 +199,36 @@ def test_the_plan_workbook_is_wide_enough_to_read_and_keeps_its_header_in_view(t
             assert ws.column_dimensions[col].width >= min(longest_cell, 40), (ws.title, col)
     assert wb.worksheets[0].freeze_panes == "A2"
     assert wb.worksheets[0].column_dimensions["D"].width >= len("Nieuwe paren over sectoren")
+
+
+def test_a_normal_run_says_little_and_the_lines_worth_a_look_are_grouped(tmp_path, pkg, programme, capsys):
+    orgs = list(programme.tables["organisations"]["name"])
+    rows = [[orgs[i], f"Persoon {i}", "ja"] for i in range(19)]
+    rows.append(["Provincie Drenthe", "Regina Bouius-Riemersme", "ja"])  # p-bouius, one letter off
+    rows.append(["de Nederlandse Bank", "Olaf Sleijpen", "ja"])          # p-sleijpen, as the package has it
+    out = tmp_path / "plan.xlsx"
+    args = ["--data", str(pkg), "--tables", "3", "--capacity", "8", "--min-sectors", "1",
+            "--seconds", "3", "--out", str(out)]
+    assert main(["plan-tables", str(registrations(tmp_path / "lijst.csv", rows)), *args]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert len(said) < 8, said
+    assert said[0] == "lijst.csv: 21 people read, 1 matched to the package, 20 new (p-imp-001 to p-imp-020)"
+    assert said[1] == ("  row 21, column 'Naam': new participant p-imp-020, but the name is close to "
+                       "p-bouius's at the same organisation; if it is the same person, spell the name "
+                       "as the package does")
+    assert any(line.startswith("21 people at 3 tables: ") and line.endswith("; proven optimal")
+               or "a gap of" in line for line in said)
+
+    # twelve organisations the package does not know: ten lines and how many more
+    new = registrations(tmp_path / "nieuw.csv", [[f"Stichting Nummer {chr(65 + i)}", f"Iemand {i}", "nee"]
+                                                for i in range(12)])
+    assert main(["plan-tables", str(new), *args, "--add-unknown", "civil-society"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[1:11] == [f"  new organisation stichting-nummer-{chr(97 + i)} (sector civil-society)"
+                          for i in range(10)]
+    assert said[11] == "  ... and 2 more"
+    # without --add-unknown they are problems: every one with file, row, column and value
+    assert main(["plan-tables", str(new), *args]) == 1
+    err = capsys.readouterr().err
+    assert "nieuw.csv: 12 problems in the list" in err
+    assert "nieuw.csv:13: column 'Organisatie': value 'Stichting Nummer L' — organisation not in the package" in err
