@@ -400,16 +400,19 @@ def record_plan(programme, plan, sessions: list[str]):
     return programme.replace(attendance=pd.concat([att, new], ignore_index=True))
 
 
-def planned_vs_actual(programme) -> dict | None:
+def planned_vs_actual(programme, theme: str | None = None) -> dict | None:
     """How many pairs a recorded plan seated together actually sat together.
 
-    For the sessions with planned attendance: ``planned`` pairs of people planned at
-    one session who had not sat together before (in other sessions), and
-    ``happened``, those of them who attended one session of that round for real.
-    ``None`` when the package holds no plan.
+    For the sessions with planned attendance (of ``theme``, if given): ``planned`` pairs
+    of people planned at one session who had not sat together before (in other
+    sessions), and ``happened``, those of them who attended one session of that round
+    for real. ``None`` when the package (or the theme) holds no plan.
     """
     att = programme.tables["attendance"]
     plan = att[att["source"] == PLANNED]
+    if theme is not None:
+        sessions = programme.tables["sessions"]
+        plan = plan[plan["session_id"].isin(set(sessions.loc[sessions["theme_id"] == theme, "id"]))]
     if plan.empty:
         return None
     round_ = set(plan["session_id"])

@@ -406,6 +406,11 @@ def network_section(r: Report) -> Fragment:
                     for ch in ("organisers", "host", "participant") if ch in counts]
         body.append(_p(t["invitations"].format(first=first, channels=join_words(channels, r.lang))))
     body.extend(_p(x) for x in theme_data(r).chance_sentences(r.lang))
+    plan = analytics.planning.planned_vs_actual(r.programme, r.theme)
+    if plan:
+        words = {"tables": plan["sessions"], "planned": plan["planned"], "happened": plan["happened"],
+                 "share": _pct(r, round(100 * plan["happened"] / plan["planned"]) if plan["planned"] else 0)}
+        body.append(_p(t["plan_held" if plan["held"] else "plan_pending"].format(**words)))
     # chart: network map of the organisations (charts.network_map)
     # chart: sector mixing heatmap and E-I index against chance (charts.ei_chance_chart)
     # chart: continuity across the three tables (charts.continuity)
