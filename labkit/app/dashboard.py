@@ -312,14 +312,7 @@ class Dashboard:
 
     def _draw_who(self):
         lang, d = self.lang, self.data
-        sess = d.sessions
-        att = self.p.attendance[self.p.attendance["session_id"].isin(set(sess["id"]))]
-        people = att["participant_id"].nunique()
-        orgs = len(d.organisations_taking_part["participating"])  # as the report counts: not the host's
-        n_commit = len(d.commitments())
-        cards = [(len(sess), t("sessions", lang)), (orgs, t("organisations", lang)),
-                 (people, t("participants", lang)), (n_commit, t("commitments", lang))]
-        self._cards = [(int(n), label) for n, label in cards]  # also the first view's figures
+        self._cards = [(int(n), label) for n, label in d.cards(lang)]  # also the first view's figures
         self.cards.value = "<div class='lk-cards'>" + "".join(
             f"<div class='lk-card'><b>{n}</b>{esc(label)}</div>" for n, label in self._cards) + "</div>"
         sectors = d.sectors_frame(lang)

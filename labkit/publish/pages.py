@@ -237,12 +237,8 @@ def _caption(text: str) -> str:
 
 def _who(d: ThemeData, lang: str, specs: dict) -> str:
     """Tab 1: figures, sectors per table, missing sectors, who came when."""
-    p = d.p
-    att = p.attendance[p.attendance["session_id"].isin(set(d.sessions["id"]))]
-    cards = [(len(d.sessions), t("sessions", lang)), (d.coattendance.number_of_nodes(), t("organisations", lang)),
-             (att["participant_id"].nunique(), t("participants", lang)), (len(d.commitments()), t("commitments", lang))]
     out = '<div class="lk-cards">' + "".join(
-        f'<div class="lk-card"><b>{int(n)}</b>{esc(label)}</div>' for n, label in cards) + "</div>\n"
+        f'<div class="lk-card"><b>{int(n)}</b>{esc(label)}</div>' for n, label in d.cards(lang)) + "</div>\n"
     if not d.has_sessions:
         return out
     sectors = d.sectors_frame(lang)

@@ -153,6 +153,16 @@ class ThemeData:
             out += f" · {t('host', lang)}: " + (f"{host} ({org})" if host and org else host or org)
         return out
 
+    def cards(self, lang: str = "nl") -> list[tuple[int, str]]:
+        """The four figures above the first tab: sessions, organisations taking part (as the
+        report counts them: the host's organisation only when it took part), participants and
+        commitments; the dashboard and the published page show the same."""
+        att = self.p.attendance[self.p.attendance["session_id"].isin(set(self.sessions["id"]))]
+        return [(len(self.sessions), t("sessions", lang)),
+                (len(self.organisations_taking_part["participating"]), t("organisations", lang)),
+                (int(att["participant_id"].nunique()), t("participants", lang)),
+                (len(self.commitments()), t("commitments", lang))]
+
     def notices(self, lang: str = "nl") -> list[str]:
         """What a reader must know before the figures: synthetic or illustrative data, no sessions."""
         out = []
