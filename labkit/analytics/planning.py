@@ -161,6 +161,9 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
         raise ParameterError("tables and capacity must be at least 1")
     if n == 0:
         raise PlanInfeasible("nobody to seat: the registration list is empty")
+    if n < T:
+        raise PlanInfeasible(f"tables cannot all be used: {n} {'person' if n == 1 else 'people'} for {T} "
+                             f"tables leaves a table empty; ask for at most {n} --tables")
     if n > T * capacity:
         raise PlanInfeasible(f"capacity cannot hold: {n} people but {T} tables of {capacity} "
                              f"seat only {T * capacity}")
@@ -235,7 +238,7 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
         ks = range(lo, min(capacity, n) + 1)
         nk = {k: model.NewBoolVar(f"n{t}_{k}") for k in ks}
         for k, v in nk.items():
-            model.AddHint(v, k == sizes[t])
+            model.AddHint(v, k == sizes.get(t, 0))
         model.AddExactlyOne(nk.values())
         model.Add(sum(col) == sum(k * v for k, v in nk.items()))
         size_terms += [(k * (k - 1) // 2, v) for k, v in nk.items() if k > 1]

@@ -382,8 +382,13 @@ def _write_xlsx(path, sheets: dict[str, list[list]]) -> int:
                 out.append(safe)
             ws.append(out)
         ws.freeze_panes = "A2"
-        for j, cells in enumerate(ws.iter_cols(values_only=True)):
-            ws.column_dimensions[letter(j)].width = column_width(cells[0], cells[1:])
+        # below the table (after its first empty row), the last cell of a row runs on into
+        # the empty cells beside it: a long note there does not widen the table's column
+        end = next((i for i, row in enumerate(rows) if not row), len(rows))
+        below = [row[:-1] for row in rows[end:]]
+        for j, cells in enumerate(ws.iter_cols(max_row=max(end, 1), values_only=True)):
+            more = [row[j] for row in below if j < len(row)]
+            ws.column_dimensions[letter(j)].width = column_width(cells[0], [*cells[1:], *more])
     with io.atomic_path(path, suffix=".xlsx") as tmp:
         wb.save(tmp)
     return changed

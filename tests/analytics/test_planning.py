@@ -128,6 +128,7 @@ def test_the_same_input_gives_the_same_plan_and_a_gap_when_stopped_early():
 
 @pytest.mark.parametrize("kwargs,words", [
     ({"tables": 2, "capacity": 4}, "capacity cannot hold"),
+    ({"tables": 12, "capacity": 4}, "tables cannot all be used: 9 people for 12 tables"),
     ({"tables": 3, "capacity": 4, "keep": {f"p{i}": 0 for i in range(5)}}, "keep cannot hold"),
     ({"tables": 3, "capacity": 4, "min_sectors": 4}, "min-sectors cannot hold"),
     ({"tables": 3, "capacity": 4, "apart": [("p0", "p1")], "keep": {"p0": 1, "p1": 1}},

@@ -198,7 +198,13 @@ def test_the_plan_workbook_is_wide_enough_to_read_and_keeps_its_header_in_view(t
             longest_cell = max(len(str(v)) for v in cells)
             assert ws.column_dimensions[col].width >= min(longest_cell, 40), (ws.title, col)
     assert wb.worksheets[0].freeze_panes == "A2"
-    assert wb.worksheets[0].column_dimensions["D"].width >= len("Nieuwe paren over sectoren")
+    summary = wb.worksheets[0]
+    assert summary.column_dimensions["D"].width >= len("Nieuwe paren over sectoren")
+    # the labels under the table widen its first column; the long sentence beside "Betekenis"
+    # runs on into the empty cells to its right instead of widening the column of people
+    assert summary.column_dimensions["A"].width >= len("Minimaal sectoren per tafel")
+    meaning = next(r for r in summary.iter_rows(values_only=True) if r[0] == "Betekenis")[1]
+    assert len(meaning) > 60 and summary.column_dimensions["B"].width < 20
 
 
 def test_a_normal_run_says_little_and_the_lines_worth_a_look_are_grouped(tmp_path, pkg, programme, capsys):
