@@ -31,8 +31,8 @@ shuffles at 50,000 organisations in under 5 s.
 on a synthetic programme of K rounds (labkit.data.synth.rounds_programme) beside the same
 measures written directly in NetworkX, then labkit.analytics.round_positions (betweenness and
 Leiden per round). Target: both at 50,000 organisations over 5 rounds in under 5 s. Measured
-2026-11-29 (quiet machine): round_change 1.0 s (NetworkX 2.8 s), round_positions 2.5 s (first
-run 2.8 s), together 3.6 s.
+2026-11-29 (quiet machine): round_change 1.0 s (NetworkX 2.7 s), round_positions 2.5-2.7 s
+(first run 2.8-3.3 s; in NetworkX, with Louvain for Leiden, est. 62 s), together 3.6-3.7 s.
 
 Betweenness is exact up to 10,000 organisations and sampled from k=100 sources
 above, for labkit, NetworkX and igraph alike (the same sources). Communities:
@@ -366,6 +366,35 @@ def networkx_round_change(p):
     return out
 
 
+def networkx_round_positions(p, sample=5):
+    """round_positions' measures written in NetworkX, estimated: per round the co-attendance
+    nx.Graph (itertools pairs), betweenness from ``sample`` sources scaled to the 100
+    labkit samples (its time grows with the sources), and Louvain (NetworkX has no Leiden).
+    Returns (seconds estimated for all rounds, seconds actually spent)."""
+    import itertools
+    org_of = dict(zip(p.participants["id"], p.participants["organisation_id"]))
+    round_of = dict(zip(p.sessions["id"], p.sessions["round_id"]))
+    present = {}
+    for s, person in zip(p.attendance["session_id"], p.attendance["participant_id"]):
+        present.setdefault(s, []).append(org_of[person])
+    graphs = {}
+    for s, orgs in present.items():
+        G = graphs.setdefault(round_of[s], nx.Graph())
+        G.add_nodes_from(orgs)
+        G.add_edges_from(itertools.combinations(sorted(set(orgs)), 2))
+    estimate = spent = 0.0
+    for G in graphs.values():
+        t0 = time.perf_counter()
+        nx.betweenness_centrality(G, k=sample, seed=SEED)
+        between = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        nx.community.louvain_communities(G, seed=SEED)
+        louvain = time.perf_counter() - t0
+        estimate += between * BETWEENNESS_SAMPLE / sample + louvain
+        spent += between + louvain
+    return estimate, spent
+
+
 def run_rounds(n, k, repeat):
     """Issue 16: the change suite at ``n`` organisations over ``k`` rounds, beside NetworkX."""
     from labkit.analytics import round_change
@@ -389,6 +418,9 @@ def run_rounds(n, k, repeat):
     pos = best_of(lambda: round_positions(p, seed=SEED, change=change), runs=repeat)
     print(f"   labkit.analytics.round_positions (betweenness, sampled above 10,000, and Leiden per round): "
           f"{pos:.3f} s (best of {repeat}; the first run, with igraph's first calls: {cold:.3f} s)")
+    est, spent = networkx_round_positions(p)
+    print(f"   the same in NetworkX (betweenness from {BETWEENNESS_SAMPLE} sources, Louvain) per round: "
+          f"est. {est:.0f} s (betweenness timed from 5 sources and scaled; {spent:.0f} s spent)")
     print(f"   the whole change suite, round_change and round_positions: {lab + pos:.3f} s (best of {repeat}), "
           f"{lab + cold:.3f} s with the first run of round_positions; target < 5 s: "
           f"{'ok' if lab + pos < 5 else 'MISSED'}")
