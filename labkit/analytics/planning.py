@@ -31,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+from collections import Counter
 
 import pandas as pd
 
@@ -272,17 +273,19 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
     if len(good) < len(old):
         # most cross-sector pairs met before: count the new pairs themselves, z[i, j] only
         # when j sits at i's table; a smaller model with a tighter bound
-        z = {}
+        z, mine = [], [[] for _ in range(n)]
         for i, j in good:
-            z[i, j] = v = model.NewBoolVar(f"z{i}_{j}")
+            v = model.NewBoolVar(f"z{i}_{j}")
             model.AddHint(v, start[i] == start[j])
             for t in range(T):
                 model.AddBoolOr([v.Not(), x[i][t].Not(), x[j][t]])
-        pairs = sum(z.values())
-        for i in range(n):  # at most capacity - 1 new partners each
-            mine = [v for (a, b), v in z.items() if i in (a, b)]
-            if len(mine) > capacity - 1:
-                model.Add(sum(mine) <= capacity - 1)
+            z.append(v)
+            mine[i].append(v)
+            mine[j].append(v)
+        pairs = sum(z)
+        for own in mine:  # at most capacity - 1 new partners each
+            if len(own) > capacity - 1:
+                model.Add(sum(own) <= capacity - 1)
     else:
         penalties = []
         for i, j in old:
@@ -301,8 +304,9 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
                 model.Add(x[i][t] == 0)
     K = len(cover) + 1
     # redundant, for a tighter bound: nobody gets more new partners than seats or candidates
-    partners = [min(capacity - 1, sum(1 for j in range(n) if sec[j] != sec[i])
-                    - sum(1 for a, b in old if i in (a, b))) for i in range(n)]
+    met = Counter(i for pair in old for i in pair)
+    per_sector = Counter(sec)
+    partners = [min(capacity - 1, n - per_sector[sec[i]] - met[i]) for i in range(n)]
     model.Add(pairs <= sum(partners) // 2)
     model.Maximize(K * pairs + sum(cover))
 

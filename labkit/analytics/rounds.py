@@ -327,7 +327,8 @@ def round_positions(programme, theme: str | None = None, *, top: int = 10, seed:
 
 
 def _bare(node: str) -> str:
-    """An organisation's id from its node in the projection (``org:<id>``)."""
+    """An organisation's id from its node in the projection (``org:<id>``); the collaboration
+    graph's nodes are ids already."""
     return node[4:] if isinstance(node, str) and node.startswith("org:") else node
 
 

@@ -566,7 +566,6 @@ def _check_rules(rows, lines, problems):
                                     "correct one of the two organisations"))
 
 
-
 def _check_one_real_seat(rows, lines, problems):
     """The key of attendance holds the source so that a plan stays beside the real
     list; real attendance is still one row per person and session."""
@@ -583,6 +582,7 @@ def _check_one_real_seat(rows, lines, problems):
                                     "rows (source 'planned') stand beside them"))
         else:
             first[key] = line
+
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     cols = {}
