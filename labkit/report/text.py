@@ -114,10 +114,10 @@ NL = {
     "continuity": "{all} deelnemers zaten aan alle {k} de soorten tafels, {start} alleen aan de "
                   "{first} en {later} schoven later aan.",
     "invitations": "Nieuwkomers na de {first} kwamen binnen via: {channels}.",
-    "plan_held": ("Voor {tables} tafels was vooraf een tafelindeling gemaakt (labkit plan-tables). Van de "
+    "plan_held": ("Voor {tables} tafels was vooraf met labkit een tafelindeling gemaakt. Van de "
                   "{planned} paren die daarin voor het eerst samen aan tafel zouden zitten, "
                   "zaten er {happened} ({share}) ook echt samen."),
-    "plan_pending": ("Voor {tables} tafels is een tafelindeling gemaakt (labkit plan-tables) met {planned} "
+    "plan_pending": ("Voor {tables} tafels is met labkit een tafelindeling gemaakt, met {planned} "
                      "nieuwe paren; wie er echt zat, is nog niet ingevoerd."),
     "channel_organisers": "de organisatie ({n})",
     "channel_host": "de host ({n})",
@@ -344,10 +344,10 @@ EN = {
     "continuity": "{all} participants attended all {k} kinds of table, {start} only the {first} "
                   "and {later} joined later.",
     "invitations": "Newcomers after the {first} came in through: {channels}.",
-    "plan_held": ("For {tables} tables a seating plan was made beforehand (labkit plan-tables). Of the {planned} "
+    "plan_held": ("For {tables} tables a seating plan was made beforehand with labkit. Of the {planned} "
                   "pairs it seated together for the first time, {happened} ({share}) actually "
                   "sat together."),
-    "plan_pending": ("For {tables} tables a seating plan was made (labkit plan-tables) with {planned} new pairs; "
+    "plan_pending": ("For {tables} tables a seating plan was made with labkit, with {planned} new pairs; "
                      "who actually sat there has not been entered yet."),
     "channel_organisers": "the organisers ({n})",
     "channel_host": "the host ({n})",
