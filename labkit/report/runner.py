@@ -485,7 +485,7 @@ def index_entries(programme, todo, *, lang, as_of, facts_only) -> list[dict]:
 def write_index(out: Path, entries, failed, *, lang, programme, as_of) -> Path:
     import datetime as dt
 
-    from .html import index_page
+    from .page import index_page
     from .text import STRINGS, format_date
     from ..errors import ParameterError
     try:
