@@ -50,7 +50,9 @@ import pandas as pd
 from ..data import io, schema
 from ..data.model import Programme
 from ..errors import Problem
-from .importing import _ROLES, _STATUSES, ImportListError, _slug
+from .import_result import ImportListError
+from .importing import _STATUSES
+from .matching import _ROLES, _slug
 from .sheets import (Cell, blank, clean, date, header_form, month, normal_form, percentage,
                      read_sheets, suggest, text, whole, yes_no)
 from .workbook import (LANGS, NAME_FIELDS, PROGRAMME, PROGRAMME_HEADERS, PROGRAMME_KEYS,
