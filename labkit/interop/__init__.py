@@ -5,6 +5,7 @@
 - :mod:`~labkit.interop.matching`: a list's organisations and people matched to the package
 - :mod:`~labkit.interop.import_result`: what an import changes, or every problem at once
 - :mod:`~labkit.interop.workbook`: the whole programme as a workbook people fill in
+- :mod:`~labkit.interop.workbook_reading`: that workbook's sheets read as the package's text
 - :mod:`~labkit.interop.workbook_import`: that workbook, filled in, back into the package
 - :mod:`~labkit.interop.export`: GEXF, GraphML, Kumu, xlsx and the public data package
 """
