@@ -403,6 +403,7 @@ def _row_key(values: dict, pk: list, sources: dict) -> tuple:
     filled = {**values, "source": sources.get(rest, SOURCE)}
     return tuple(filled[k] for k in pk)
 
+
 def _removal(table: str, row: dict, pk: list) -> str:
     key = ", ".join(row[k] for k in pk)
     name = next((row[f] for f in NAME_FIELDS.get(table, ()) + ("alias", "title_nl")

@@ -82,7 +82,6 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _period(r: Report) -> str:
-    import datetime as dt
     w, t = r.words, r.t
     start, end = (format_date(dt.date.fromisoformat(w[k]), r.lang) if w[k] else ""
                   for k in ("period_start", "period_end"))
