@@ -32,37 +32,42 @@ of these people can beat. ``--sweep`` seats the same 60 people after 1 to 12 ear
 Targets on 2 cores (issue #17): 60:8 optimal or within 2% in 30 s; 300:40 within 10% in
 60 s; CP-SAT >= 1.3x random and above greedy at every size.
 
-Measured 2026-11-29 (2 cores, load below 1.2), new cross-sector pairs; "met" is the share
-of the registrants' cross-sector pairs who sat together before:
+Measured 2026-11-29 (2 cores, load below 1.2 but 2 at the first rows), new cross-sector
+pairs; "met" is the share of the registrants' cross-sector pairs who sat together before:
 
     history  size    met  random  greedy  CP-SAT  result                  wall  x random  at most
-    one      60:8    10%   145.2     157     179  proven optimal         0.3 s    1.23x    1.23x
-    one      300:40   3%   782.5     876     912  proven optimal         6.2 s    1.17x    1.17x
-    one      600:75   1%  1688.6    1878    1908  proven optimal          56 s    1.13x    1.13x
-    large    60:8    39%   100.2     113     143  gap 20.1% (bound 179)   22 s    1.43x    1.79x
-    large    300:40   9%   731.1     821     912  proven optimal         7.2 s    1.25x    1.25x
-    large    600:75   5%  1628.0    1805    1908  proven optimal          96 s    1.17x    1.17x
-    rounds   60:8    15%   135.8     151     179  proven optimal         0.1 s    1.32x    1.32x
-    rounds   292:40   4%   726.5     819     866  proven optimal          11 s    1.19x    1.19x
-    rounds   600:75   2%  1679.2    1860    1902  proven optimal          47 s    1.13x    1.13x
-    example  45:6    76%    31.1      36      61  gap 27.4% (bound 84)     24 s    1.96x    2.70x
+    one      60:8    10%   145.2     157     179  proven optimal         0.1 s    1.23x    1.23x
+    one      300:40   3%   782.5     876     912  proven optimal         5.3 s    1.17x    1.17x
+    one      600:75   1%  1688.6    1878    1908  proven optimal          40 s    1.13x    1.13x
+    large    60:8    39%   100.2     113     151  gap 15.6% (bound 179)   21 s    1.51x    1.79x
+    large    300:40   9%   731.1     821     912  proven optimal         8.5 s    1.25x    1.25x
+    large    600:75   5%  1628.0    1805    1908  proven optimal          42 s    1.17x    1.17x
+    rounds   60:8    15%   135.8     151     179  proven optimal         0.2 s    1.32x    1.32x
+    rounds   292:40   4%   726.5     819     866  proven optimal         6.5 s    1.19x    1.19x
+    rounds   600:75   2%  1679.2    1860    1902  proven optimal          26 s    1.13x    1.13x
+    example  45:6    76%    31.1      36      62  gap 26.2% (bound 84)     24 s    1.99x    2.70x
 
-(600:75 with ``--sizes 600:75:120``.) Where the targets stand:
+(600:75 with ``--sizes 600:75:120``.) CP-SAT starts from the round-robin seating improved
+by swaps (``improve_by_swaps``); before that warm start, large 60:8 stopped at 143 pairs and
+the example at 61, and 600:75 took 47-96 s. Where the targets stand:
 
 * Above greedy: everywhere. Greedy breaks no rule; random breaks 1 to 10 on average (too few
   sectors at a table, one organisation twice).
-* 300:40 within 10% in 60 s: proven optimal in every history, in 6 to 11 s.
-* 60:8 within 2% in 30 s: proven optimal in 0.1-0.3 s on ``one`` and ``rounds``. Not on
-  ``large``: its plan has 1.43x random's pairs, but the bound stays at 179, what these people
-  would get had nobody met, so the gap reads 20%. CP-SAT's relaxation seats everybody a
-  little at every table, where pairs who met cost nothing. (Cuts from earlier sessions, each
-  a group whose members all met, did not move the bound: the relaxation spreads them too.)
+* 300:40 within 10% in 60 s: proven optimal in every history, in 5 to 9 s.
+* 60:8 within 2% in 30 s: proven optimal in 0.1-0.2 s on ``one`` and ``rounds``. Not on
+  ``large``: its plan has 1.51x random's pairs, but the bound stays at 179, what these people
+  would get had nobody met, so the gap reads 15.6%. CP-SAT's relaxation seats everybody a
+  little at every table, where pairs who met cost nothing. Tried and left out: cuts from
+  earlier sessions (each a group whose members all met) did not move the bound, as the
+  relaxation spreads them too; a column-generation bound (tables as columns, CP-SAT pricing)
+  took 10 s a pricing round on the example; four interleaved workers found 154 and 63 but
+  took 6x longer to prove 300:40.
 * 1.3x random: wherever any seating can reach it (``at most`` >= 1.3x: large 60:8, rounds
   60:8, the example). Everywhere else the plan is proven optimal at below 1.3x, so no seating
   of those people reaches 1.3x: random seating loses only the same-sector pairs and the
   few who met before, and at 300 people and more few did (1-9%). The gain a plan can make
   over random grows with how many registrants already met (``--sweep``: 1.23x after one
-  round, 1.32-1.41x after two to twelve).
+  earlier round, 1.32-1.41x after two to twelve; after two, 179 of a bound of 180).
 """
 
 from __future__ import annotations

@@ -143,3 +143,31 @@ def test_infeasible_inputs_say_which_constraint_in_one_line(kwargs, words):
 def test_default_min_sectors_is_what_the_registrations_allow():
     plan = plan_tables(tiny(9), [f"p{i}" for i in range(9)], tables=3, capacity=3, seconds=5)
     assert plan.min_sectors == 3 and "as many as the registrations allow" in plan.min_sectors_note
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_warm_start_swaps_only_to_more_new_pairs_and_keeps_every_rule(seed):
+    import random
+
+    from labkit.analytics.planning import improve_by_swaps, met_before
+    from labkit.data import synth
+    p = synth.programme(40, table_size=20, seed=seed)  # many met: swaps have work to do
+    reg = list(p.tables["participants"]["id"])[:40]
+    people = people_frame(p, reg)
+    hist = met_before(p)
+    sec, ids = list(people["sector"]), list(people["participant_id"])
+    old = [(i, j) for i, j in itertools.combinations(range(40), 2)
+           if sec[i] != sec[j] and frozenset((ids[i], ids[j])) in hist]
+    rng = random.Random(seed)
+    keep = {ids[k]: rng.randrange(5) for k in rng.sample(range(40), 3)}
+    apart = [tuple(rng.sample(ids, 2)) for _ in range(4)]
+    apart = [(a, b) for a, b in apart if not (a in keep and b in keep)]
+    start = greedy_seating(people, 5, keep)
+    seat = improve_by_swaps(people, start, old, 5, keep=keep, min_sectors=4,
+                            apart=[(ids.index(a), ids.index(b)) for a, b in apart])
+    before = set(violations(start, people, 5, 8, 4, keep))
+    assert set(violations(seat, people, 5, 8, 4, keep)) <= before  # no rule broken anew
+    together = {(a, b) for a, b in apart if seat[ids.index(a)] == seat[ids.index(b)]}
+    assert together <= {(a, b) for a, b in apart if start[ids.index(a)] == start[ids.index(b)]}
+    assert sorted(seat) == sorted(start)  # swaps: every table keeps its size
+    assert value(seat, people, hist) > value(start, people, hist)
