@@ -77,8 +77,11 @@ class TablePlan:
     def describe(self) -> str:
         head = (f"{len(self.seating)} people at {self.tables} tables: {self.new_pairs} new "
                 "cross-sector pairs; ")
+        # the bound is what no plan can beat: say so, a bare gap reads as "this much worse"
         head += ("proven optimal" if self.optimal else
-                 f"not proven optimal: the bound is {self.bound}, a gap of {self.gap:.1%}")
+                 f"not proven optimal: no plan has more than {self.bound}, so the best has "
+                 f"{self.new_pairs} to {self.bound} (a gap of {self.gap:.1%} at most); more "
+                 "time may narrow it")
         lines = [head]
         if self.min_sectors_note:
             lines.append(self.min_sectors_note)

@@ -21,6 +21,8 @@ WORDS = {
            "sector": "Sector", "total": "Totaal", "status": "Oplossing",
            "optimal": "bewezen optimaal", "feasible": "niet bewezen optimaal",
            "bound": "Bovengrens (CP-SAT)", "gap": "Afstand tot de bovengrens",
+           "between": "Geen indeling heeft meer dan {bound} nieuwe paren; de beste heeft er dus "
+                      "{value} tot {bound}. Meer rekentijd (--seconds) kan het verschil verkleinen.",
            "min_sectors": "Minimaal sectoren per tafel", "meaning": "Betekenis",
            "meaning_text": "Nieuwe paren: twee mensen aan één tafel uit verschillende sectoren die "
                            "in dit programma nog niet samen aan tafel zaten. Een maat voor kansen "
@@ -34,6 +36,8 @@ WORDS = {
            "sector": "Sector", "total": "Total", "status": "Solution",
            "optimal": "proven optimal", "feasible": "not proven optimal",
            "bound": "Bound (CP-SAT)", "gap": "Gap to the bound",
+           "between": "No plan has more than {bound} new pairs, so the best has {value} to "
+                      "{bound}. More time (--seconds) may narrow the gap.",
            "min_sectors": "Sectors per table at least", "meaning": "Meaning",
            "meaning_text": "New pairs: two people at one table, of different sectors, who have not "
                            "sat together before in this programme. A proxy for the chance of new "
@@ -70,8 +74,10 @@ def plan_sheets(programme, plan, *, lang: str = "nl") -> dict[str, list[list]]:
     summary = [head] + [[int(v) for v in r] for r in pt.itertuples(index=False)]
     summary.append([w["total"], int(pt["people"].sum()), None, plan.new_pairs])
     summary += [[], [w["status"], w["optimal" if plan.optimal else "feasible"]],
-                [w["bound"], plan.bound], [w["gap"], f"{plan.gap:.1%}"],
-                [w["min_sectors"], plan.min_sectors]]
+                [w["bound"], plan.bound], [w["gap"], f"{plan.gap:.1%}"]]
+    if not plan.optimal:
+        summary.append(["", w["between"].format(value=plan.new_pairs, bound=plan.bound)])
+    summary.append([w["min_sectors"], plan.min_sectors])
     if plan.min_sectors_note:
         summary.append(["", plan.min_sectors_note])
     summary.append([w["meaning"], w["meaning_text"]])
