@@ -387,9 +387,7 @@ def improve_by_swaps(people: pd.DataFrame, seat: list[int], old, tables: int, *,
         good[i, j] = good[j, i] = False
     g = good.astype(np.int32)
     seat = np.asarray(seat, dtype=np.int64).copy()
-    fixed = np.zeros(n, dtype=bool)
-    for p in (keep or {}):
-        fixed[people.index[people["participant_id"] == p][0]] = True
+    fixed = people["participant_id"].isin(list(keep or {})).to_numpy()
     foe = [set() for _ in range(n)]
     for a, b in apart:
         foe[a].add(b)
@@ -405,7 +403,8 @@ def improve_by_swaps(people: pd.DataFrame, seat: list[int], old, tables: int, *,
     floor = np.minimum(min_sectors, (sectors > 0).sum(axis=1))
 
     def allowed(i, j, a, b):
-        if foe[i] & set(np.flatnonzero(seat == b)) - {j} or foe[j] & set(np.flatnonzero(seat == a)) - {i}:
+        if (foe[i] or foe[j]) and (foe[i] & set(np.flatnonzero(seat == b)) - {j}
+                                   or foe[j] & set(np.flatnonzero(seat == a)) - {i}):
             return False
         if sec[i] != sec[j]:
             for t, out, into in ((a, sec[i], sec[j]), (b, sec[j], sec[i])):
