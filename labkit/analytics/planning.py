@@ -20,7 +20,10 @@ most cross-sector pairs met, the new pairs get the variables instead. The object
 
     K * (sum_t C(n_t, 2) - sum_st C(c_st, 2) - sum y) + sum_st [c_st >= 1]
 
-with ``K`` above the largest coverage, so coverage only breaks ties. Tables are
+with ``K`` above the largest coverage, so coverage only breaks ties. Where a quarter
+of the cross-sector pairs or more met, people of one earlier session (the largest that
+share nobody) bound the objective too: those of them at one table all met, so
+``sum_t C(q_t, 2)`` of their pairs are same-sector pairs or penalties, never new ones. Tables are
 interchangeable, so person ``i`` may only sit at tables ``0..i`` unless someone is kept
 anywhere. The search starts from a warm start (round-robin by sector, improved by
 swaps: :func:`improve_by_swaps`) and is deterministic: one worker, a seed, and a limit in CP-SAT's
@@ -238,7 +241,7 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
     for i in range(n):
         for t in range(T):
             model.AddHint(x[i][t], start[i] == t)
-    size_terms, cover = [], []
+    size_terms, cover, same_sector = [], [], []
     for t in range(T):
         col = [x[i][t] for i in range(n)]
         # n_t = k as one-hot, so C(n_t, 2) is linear
@@ -259,6 +262,7 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
             model.AddExactlyOne(ck.values())
             model.Add(sum(members) == sum(k * v for k, v in ck.items()))
             size_terms += [(-(k * (k - 1) // 2), v) for k, v in ck.items() if k > 1]
+            same_sector += [(k * (k - 1) // 2, v) for k, v in ck.items() if k > 1]
             present.append(ck[0].Not())
             cover.append(ck[0].Not())
         model.Add(sum(present) >= m)
@@ -276,6 +280,23 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
             model.AddBoolOr([x[index[a]][t].Not(), x[index[b]][t].Not()])
     good = [(i, j) for i, j in itertools.combinations(range(n), 2)
             if sec[i] != sec[j] and frozenset((ids[i], ids[j])) not in hist]
+    # where many met, the relaxation alone seats everybody a little at every table, where
+    # pairs who met cost nothing; people of one earlier session bound that (_met_groups)
+    groups = _met_groups(programme, hist, ids) if 4 * len(old) >= len(old) + len(good) > 0 else []
+
+    def forced():  # pairs at one table of people who sat at one earlier session
+        terms = []
+        for group in groups:
+            for t in range(T):
+                qk = {k: model.NewBoolVar(f"q{t}_{k}") for k in range(min(len(group), capacity) + 1)}
+                model.AddExactlyOne(qk.values())
+                model.Add(sum(x[i][t] for i in group) == sum(k * v for k, v in qk.items()))
+                there = sum(start[i] == t for i in group)
+                for k, v in qk.items():
+                    model.AddHint(v, k == there)
+                terms += [(k * (k - 1) // 2, v) for k, v in qk.items() if k > 1]
+        return sum(c * v for c, v in terms)
+
     if len(good) < len(old):
         # most cross-sector pairs met before: count the new pairs themselves, z[i, j] only
         # when j sits at i's table; a smaller model with a tighter bound
@@ -289,11 +310,13 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
             mine[i].append(v)
             mine[j].append(v)
         pairs = sum(z)
+        if groups:  # those pairs met: none of them is new
+            model.Add(pairs <= sum(c * v for c, v in size_terms if c > 0) - forced())
         for own in mine:  # at most capacity - 1 new partners each
             if len(own) > capacity - 1:
                 model.Add(sum(own) <= capacity - 1)
     else:
-        penalties = []
+        penalties, ys = [], {}
         for i, j in old:
             # one variable per pair, not per pair and table: at one table, whichever -> y
             y = model.NewBoolVar(f"y{i}_{j}")
@@ -301,6 +324,11 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
             for t in range(T):
                 model.AddBoolOr([x[i][t].Not(), x[j][t].Not(), y])
             penalties.append(y)
+            ys[i, j] = y
+        if groups:  # those pairs met: each at one table is a same-sector pair or a penalty
+            theirs = [ys[i, j] for group in groups for i, j in itertools.combinations(group, 2)
+                      if (i, j) in ys]
+            model.Add(sum(c * v for c, v in same_sector) + sum(theirs) >= forced())
         pairs = sum(c * v for c, v in size_terms) - sum(penalties)
     if not keep:
         # tables are interchangeable: number them in order of their first person, so person
@@ -343,6 +371,26 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
                      gap=(bound - value) / bound if bound else 0.0,
                      per_table=table_figures(seating, hist, T, sectors),
                      seconds=solver.WallTime(), notes=[])
+
+
+def _met_groups(programme, hist, ids) -> list[list[int]]:
+    """Earlier sessions as groups of registrants (by position in ``ids``) who all met and
+    share nobody, the largest first; the pairs of two such groups never overlap, so those
+    who sit at one table add up. (Further groups, overlapping these, moved no bound on the
+    benchmark's dense cases and slowed the search.)"""
+    att = programme.tables["attendance"]
+    att = att[(att["source"] != PLANNED) & att["participant_id"].isin(ids)]
+    where = {p: i for i, p in enumerate(ids)}
+    sessions = [sorted({where[p] for p in came})
+                for _, came in att.groupby("session_id", sort=True)["participant_id"]]
+    taken, groups = set(), []
+    for group in sorted(sessions, key=len, reverse=True):
+        # a history given by hand may leave a session out
+        if len(group) > 1 and taken.isdisjoint(group) and all(
+                frozenset((ids[a], ids[b])) in hist for a, b in itertools.combinations(group, 2)):
+            taken.update(group)
+            groups.append(group)
+    return groups
 
 
 def greedy_seating(people: pd.DataFrame, tables: int, keep: dict | None = None) -> list[int]:

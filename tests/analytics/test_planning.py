@@ -73,9 +73,11 @@ def brute(people, T, cap, m, hist, keep=None, apart=()):
 HISTORY = [(0, 1), (1, 2, 5), (3, 4), (0, 7)]
 #: most pairs across sectors met before: plan_tables then counts the new pairs themselves
 DENSE = [(0, 1, 2, 3, 4, 5), (3, 4, 5, 6, 7, 8), (0, 2, 6, 8), (1, 7)]
+#: 11 of 27 cross-sector pairs met: the penalty model, with its bound from earlier sessions
+MIDDLE = [(0, 1, 2, 3), (4, 5, 6), (7, 8, 0)]
 
 
-@pytest.mark.parametrize("history", [HISTORY, DENSE], ids=["sparse", "dense"])
+@pytest.mark.parametrize("history", [HISTORY, MIDDLE, DENSE], ids=["sparse", "middle", "dense"])
 @pytest.mark.parametrize("cap,m,keep,apart", [
     (3, 2, {}, []),
     (4, 2, {}, []),
