@@ -92,14 +92,19 @@ class TablePlan:
         return "\n".join(lines)
 
 
+def _attended(programme):
+    """Each session's participants as a set (planned attendance does not count)."""
+    att = programme.tables["attendance"]
+    att = att[att["source"] != PLANNED]
+    return [set(people) for _, people in att.groupby("session_id", sort=True)["participant_id"]]
+
+
 def met_before(programme) -> set[frozenset]:
     """Pairs of participants who attended one session, in all sessions (planned
     attendance does not count)."""
-    att = programme.tables["attendance"]
-    att = att[att["source"] != PLANNED]
     pairs: set[frozenset] = set()
-    for _, people in att.groupby("session_id", sort=False)["participant_id"]:
-        pairs.update(frozenset(p) for p in itertools.combinations(sorted(set(people)), 2))
+    for people in _attended(programme):
+        pairs.update(frozenset(p) for p in itertools.combinations(sorted(people), 2))
     return pairs
 
 
@@ -241,7 +246,7 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
     for i in range(n):
         for t in range(T):
             model.AddHint(x[i][t], start[i] == t)
-    size_terms, cover, same_sector = [], [], []
+    size_terms, cover = [], []
     for t in range(T):
         col = [x[i][t] for i in range(n)]
         # n_t = k as one-hot, so C(n_t, 2) is linear
@@ -262,7 +267,6 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
             model.AddExactlyOne(ck.values())
             model.Add(sum(members) == sum(k * v for k, v in ck.items()))
             size_terms += [(-(k * (k - 1) // 2), v) for k, v in ck.items() if k > 1]
-            same_sector += [(k * (k - 1) // 2, v) for k, v in ck.items() if k > 1]
             present.append(ck[0].Not())
             cover.append(ck[0].Not())
         model.Add(sum(present) >= m)
@@ -328,7 +332,8 @@ def plan_tables(programme, registrations, *, tables: int, capacity: int,
         if groups:  # those pairs met: each at one table is a same-sector pair or a penalty
             theirs = [ys[i, j] for group in groups for i, j in itertools.combinations(group, 2)
                       if (i, j) in ys]
-            model.Add(sum(c * v for c, v in same_sector) + sum(theirs) >= forced())
+            same_sector = sum(-c * v for c, v in size_terms if c < 0)
+            model.Add(same_sector + sum(theirs) >= forced())
         pairs = sum(c * v for c, v in size_terms) - sum(penalties)
     if not keep:
         # tables are interchangeable: number them in order of their first person, so person
@@ -378,11 +383,8 @@ def _met_groups(programme, hist, ids) -> list[list[int]]:
     share nobody, the largest first; the pairs of two such groups never overlap, so those
     who sit at one table add up. (Further groups, overlapping these, moved no bound on the
     benchmark's dense cases and slowed the search.)"""
-    att = programme.tables["attendance"]
-    att = att[(att["source"] != PLANNED) & att["participant_id"].isin(ids)]
     where = {p: i for i, p in enumerate(ids)}
-    sessions = [sorted({where[p] for p in came})
-                for _, came in att.groupby("session_id", sort=True)["participant_id"]]
+    sessions = [sorted(where[p] for p in came if p in where) for came in _attended(programme)]
     taken, groups = set(), []
     for group in sorted(sessions, key=len, reverse=True):
         # a history given by hand may leave a session out
@@ -471,7 +473,7 @@ def improve_by_swaps(people: pd.DataFrame, seat: list[int], old, tables: int, *,
             if fixed[i]:
                 continue
             a = seat[i]
-            delta = (partners[i, seat] + partners[np.arange(n), a] - partners[i, a]
+            delta = (partners[i, seat] + partners[:, a] - partners[i, a]
                      - partners[np.arange(n), seat] - 2 * g[i])
             delta[(seat == a) | fixed] = 0
             for j in np.flatnonzero(delta > 0)[np.argsort(-delta[delta > 0], kind="stable")]:
